@@ -1,0 +1,39 @@
+package io.convoc.core.event;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An institutional event (the Assises are the first one). Everything a letter or a notice says about
+ * the event comes from here: nothing about a particular event is written in code.
+ *
+ * @param referencePrefix prefix of invitation letter reference numbers, e.g. {@code ANRA-2024}
+ */
+public record Event(
+        String id,
+        Bilingual name,
+        Bilingual theme,
+        Bilingual patronage,
+        Bilingual city,
+        Bilingual venue,
+        LocalDate startDate,
+        LocalDate endDate,
+        ZoneId zone,
+        List<Bilingual> organizers,
+        Bilingual signatory,
+        Bilingual practicalInformation,
+        String referencePrefix) {
+
+    public Event {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(startDate, "startDate");
+        endDate = endDate == null ? startDate : endDate;
+        zone = zone == null ? ZoneId.of("Africa/Casablanca") : zone;
+        organizers = organizers == null ? List.of() : List.copyOf(organizers);
+        if (endDate.isBefore(startDate)) {
+            throw new IllegalArgumentException("event ends before it starts");
+        }
+    }
+}
