@@ -24,7 +24,8 @@ public final class TestProgrammes {
                 Bilingual.of("Tanger", "طنجة"), Bilingual.of("Palais des congrès", "قصر المؤتمرات"),
                 LocalDate.of(2024, 12, 20), LocalDate.of(2024, 12, 21), ZoneId.of("Africa/Casablanca"),
                 List.of(Bilingual.of("Ministère de l’Intérieur", "وزارة الداخلية")),
-                Bilingual.of("Le Ministre de l’Intérieur", "وزير الداخلية"), Bilingual.of("", ""), "ANRA-2024");
+                Bilingual.of("Le Ministre de l’Intérieur", "وزير الداخلية"), Bilingual.of("Rabat", "الرباط"),
+                Bilingual.of("", ""), "ANRA-2024");
         return new Programme(event, List.of(
                 new ProgrammeSession("opening", SessionKind.PLENARY, Bilingual.of("Ouverture", "الافتتاح"),
                         LocalDateTime.of(2024, 12, 20, 9, 30), LocalDateTime.of(2024, 12, 20, 12, 30),

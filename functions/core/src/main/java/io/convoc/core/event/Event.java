@@ -9,6 +9,7 @@ import java.util.Objects;
  * An institutional event (the Assises are the first one). Everything a letter or a notice says about
  * the event comes from here: nothing about a particular event is written in code.
  *
+ * @param issuingPlace    where letters are signed, e.g. Rabat (the ministry), printed before the date
  * @param referencePrefix prefix of invitation letter reference numbers, e.g. {@code ANRA-2024}
  */
 public record Event(
@@ -23,6 +24,7 @@ public record Event(
         ZoneId zone,
         List<Bilingual> organizers,
         Bilingual signatory,
+        Bilingual issuingPlace,
         Bilingual practicalInformation,
         String referencePrefix) {
 
