@@ -1,0 +1,70 @@
+package io.convoc.aws.config;
+
+import io.convoc.aws.dynamo.ProgrammeTable;
+import io.convoc.aws.dynamo.RegistrationTable;
+import io.convoc.core.imports.RegistrationImport;
+import io.convoc.core.ports.ProgrammeRepository;
+import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.registration.RegistrationService;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/**
+ * AWS clients and the repositories built on them. Clients take region, credentials and endpoint from
+ * the standard AWS settings (Lambda's environment, or {@code AWS_ENDPOINT_URL[_SERVICE]} for emulators);
+ * table names come from the function's environment as template.yaml sets it.
+ */
+@Factory
+public class AwsFactory {
+
+    /** One light HTTP client for every AWS client: the JDK's, which starts faster than Apache or Netty. */
+    @Singleton
+    SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.create();
+    }
+
+    @Singleton
+    DynamoDbClient dynamoDbClient(SdkHttpClient http) {
+        return DynamoDbClient.builder().httpClient(http).build();
+    }
+
+    @Singleton
+    DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient dynamo) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+    }
+
+    @Singleton
+    ProgrammeRepository programmeRepository(DynamoDbEnhancedClient enhanced, @Value("${EVENTS_TABLE}") String table) {
+        return new ProgrammeTable(enhanced, table);
+    }
+
+    @Singleton
+    RegistrationRepository registrationRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo,
+                                                  @Value("${REGISTRATIONS_TABLE}") String registrations,
+                                                  @Value("${REGISTRATION_LOOKUPS_TABLE}") String lookups) {
+        return new RegistrationTable(enhanced, dynamo, registrations, lookups);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    RegistrationService registrationService(ProgrammeRepository programmes, RegistrationRepository registrations,
+                                            Clock clock) {
+        return new RegistrationService(programmes, registrations, clock);
+    }
+
+    @Singleton
+    RegistrationImport registrationImport(RegistrationService registrations) {
+        return new RegistrationImport(registrations);
+    }
+}
