@@ -45,6 +45,12 @@ public final class SampleData {
         }
     }
 
+    /** An API Gateway HTTP API (payload v2) request from events/api/. */
+    public static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent apiRequest(String name) {
+        return com.amazonaws.services.lambda.runtime.tests.EventLoader.loadApiGatewayHttpEvent(
+                file("api/" + name).toString());
+    }
+
     /** The Assises 2024 (events/data/assises-2024.json). */
     public static Programme assises() {
         return programme(json("data/assises-2024.json"));

@@ -23,6 +23,16 @@ public enum LanguagePreference {
         return languages;
     }
 
+    /** The code the API speaks: fr, ar, both (French first) or ar+fr. */
+    public String code() {
+        return switch (this) {
+            case FR -> "fr";
+            case AR -> "ar";
+            case BOTH -> "both";
+            case BOTH_AR_FIRST -> "ar+fr";
+        };
+    }
+
     public Language preferred() {
         return languages.get(0);
     }

@@ -1,0 +1,106 @@
+package io.convoc.api.registrations;
+
+import io.convoc.api.problem.ApiException;
+import io.convoc.api.problem.Problems;
+import io.convoc.core.imports.RegistrationImport;
+import io.convoc.core.ports.Page;
+import io.convoc.core.ports.RegistrationQuery;
+import io.convoc.core.registration.Category;
+import io.convoc.core.registration.Registration;
+import io.convoc.core.registration.RegistrationService;
+import io.convoc.core.registration.RegistrationSource;
+import io.convoc.core.validation.Choices;
+import io.convoc.core.validation.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Registrations: the form's submissions, organizers' imports, and the listings. */
+@Controller("/api/registrations")
+public class RegistrationController {
+    public static final int MAX_CSV_BYTES = 4 * 1024 * 1024;
+
+    private final RegistrationService registrations;
+    private final RegistrationImport imports;
+    private final RegistrationJson json;
+
+    public RegistrationController(RegistrationService registrations, RegistrationImport imports,
+                                  RegistrationJson json) {
+        this.registrations = registrations;
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @Post
+    @Consumes(MediaType.ALL)
+    public HttpResponse<RegistrationView> register(HttpRequest<?> request, @Nullable @Body String body) {
+        requireMediaType(request, MediaType.APPLICATION_JSON_TYPE);
+        Registration created = registrations.register(json.read(body), RegistrationSource.FORM);
+        return HttpResponse.created(RegistrationView.of(created), URI.create("/api/registrations/" + created.id()));
+    }
+
+    @Get("/{id}")
+    public HttpResponse<RegistrationView> get(@PathVariable String id) {
+        return registrations.find(id).map(r -> HttpResponse.ok(RegistrationView.of(r)))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    @Get
+    public RegistrationPage list(@QueryValue @Nullable String eventId, @QueryValue @Nullable String category,
+                                 @QueryValue @Nullable String workshop, @QueryValue @Nullable String cursor,
+                                 @QueryValue @Nullable String limit) {
+        Category wanted = null;
+        if (category != null && !category.isBlank()) {
+            wanted = Choices.parse(Category.class, category).orElseThrow(() -> new ApiException(400, "bad_request",
+                    List.of(FieldError.of("category", "unknown_value", category))));
+        }
+        int size = 50;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "bad_request", List.of(FieldError.of("limit", "wrong_type", "integer")));
+            }
+        }
+        Page<Registration> page = registrations.list(eventId, new RegistrationQuery(wanted,
+                workshop == null || workshop.isBlank() ? null : workshop.strip()), cursor, size);
+        return new RegistrationPage(page.items().stream().map(RegistrationView::of).toList(), page.nextCursor());
+    }
+
+    @Post("/import")
+    @Consumes(MediaType.ALL)
+    public ImportReportView importCsv(HttpRequest<?> request, @QueryValue @Nullable String eventId,
+                                      @Nullable @Body String body) {
+        requireMediaType(request, MediaType.of("text/csv"));
+        String csv = body == null ? "" : body;
+        if (csv.getBytes(StandardCharsets.UTF_8).length > MAX_CSV_BYTES) {
+            throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_CSV_BYTES)));
+        }
+        try {
+            return ImportReportView.of(imports.importCsv(eventId, csv), Problems.languageOf(request));
+        } catch (io.convoc.core.validation.InvalidInput e) {
+            boolean tooMany = e.errors().stream().anyMatch(f -> f.code().equals("too_many_rows"));
+            throw new ApiException(tooMany ? 413 : 400, tooMany ? "too_large" : "bad_request", e.errors());
+        }
+    }
+
+    private static void requireMediaType(HttpRequest<?> request, MediaType expected) {
+        MediaType actual = request.getContentType().orElse(null);
+        if (actual == null || !actual.getName().equalsIgnoreCase(expected.getName())) {
+            throw new ApiException(415, "unsupported_media_type", List.of(FieldError.of("Content-Type",
+                    "unsupported_media_type", actual == null ? "-" : actual.getName())));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.convoc.api.registrations;
+
+import io.convoc.api.problem.ApiException;
+import io.convoc.core.registration.RegistrationRequest;
+import io.convoc.core.validation.FieldError;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a registration from JSON strictly: unknown fields and wrong types are refused with the field
+ * named, so a client's typo never silently drops data.
+ */
+@Singleton
+public class RegistrationJson {
+    public static final int MAX_BYTES = 256 * 1024;
+    private static final Set<String> TEXT_FIELDS = Set.of("eventId", "civility", "firstName", "lastName",
+            "arabicName", "titleFr", "titleAr", "category", "organisation", "region", "email", "mobile", "languages");
+    private static final String WORKSHOPS = "workshops";
+
+    private final JsonMapper json;
+
+    public RegistrationJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    public RegistrationRequest read(String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
+        }
+        JsonNode root;
+        try {
+            root = json.readValue(bytes, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json", shortly(e))));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
+        }
+        Map<String, String> text = new HashMap<>();
+        List<String> workshops = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : root.entries()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (TEXT_FIELDS.contains(name)) {
+                if (value.isString()) {
+                    text.put(name, value.getStringValue());
+                } else if (!value.isNull()) {
+                    errors.add(FieldError.of(name, "wrong_type", "string"));
+                }
+            } else if (WORKSHOPS.equals(name)) {
+                if (value.isArray()) {
+                    int i = 0;
+                    for (JsonNode w : value.values()) {
+                        if (w.isString()) {
+                            workshops.add(w.getStringValue());
+                        } else {
+                            errors.add(FieldError.of(WORKSHOPS + "[" + i + "]", "wrong_type", "string"));
+                        }
+                        i++;
+                    }
+                } else if (!value.isNull()) {
+                    errors.add(FieldError.of(name, "wrong_type", "array"));
+                }
+            } else {
+                errors.add(FieldError.of(name, "unknown_field"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "bad_request", errors);
+        }
+        return new RegistrationRequest(text.get("eventId"), text.get("civility"), text.get("firstName"),
+                text.get("lastName"), text.get("arabicName"), text.get("titleFr"), text.get("titleAr"),
+                text.get("category"), text.get("organisation"), text.get("region"), text.get("email"),
+                text.get("mobile"), text.get("languages"), workshops);
+    }
+
+    private static String shortly(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        m = nl > 0 ? m.substring(0, nl) : m;
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}

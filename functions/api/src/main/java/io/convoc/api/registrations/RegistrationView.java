@@ -1,0 +1,39 @@
+package io.convoc.api.registrations;
+
+import io.convoc.core.event.Bilingual;
+import io.convoc.core.event.Language;
+import io.convoc.core.registration.Registration;
+import io.convoc.core.validation.Messages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** A registration as the API shows it, with the labels a person reads in both languages. */
+@Serdeable
+public record RegistrationView(
+        String id, String eventId, String status, Bilingual statusLabel, @Nullable String statusReason,
+        @Nullable String civility, String firstName, String lastName, String arabicName, String titleFr,
+        String titleAr, String category, Bilingual categoryLabel, String organisation, @Nullable String region,
+        String email, @Nullable String mobile, String languages, List<String> workshops, String source,
+        @Nullable Letter letter, String createdAt, String updatedAt) {
+
+    @Serdeable
+    public record Letter(int version, String reference, String sha256, String generatedAt) {
+    }
+
+    public static RegistrationView of(Registration r) {
+        return new RegistrationView(r.id(), r.eventId(), r.status().name(), label(r.status()), r.statusReason(),
+                r.civility() == null ? null : r.civility().name(), r.name().firstName(), r.name().lastName(),
+                r.name().arabicName(), r.titleFr(), r.titleAr(), r.category().name(), label(r.category()),
+                r.organisation(), r.region() == null ? null : r.region().name(), r.email(), r.mobile(),
+                r.languages().code(), r.workshops(), r.source().name(),
+                r.currentLetter().map(l -> new Letter(l.version(), l.reference(), l.sha256(),
+                        l.generatedAt().toString())).orElse(null),
+                r.createdAt().toString(), r.updatedAt().toString());
+    }
+
+    private static Bilingual label(Enum<?> value) {
+        return Bilingual.of(Messages.label(Language.FR, value), Messages.label(Language.AR, value));
+    }
+}
