@@ -1,0 +1,206 @@
+package io.convoc.localcloud;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+/**
+ * What API Gateway's HTTP API does for the api function, on localhost: each HTTP request whose path
+ * matches a route of the template becomes a payload v2 event for the real handler, and the handler's
+ * answer becomes the HTTP response. No route → 404, as API Gateway answers.
+ */
+public final class HttpApiGateway implements AutoCloseable {
+    private static final Pattern TEXT = Pattern.compile(
+            "^(text/.*|application/(json|problem\\+json|xml|x-www-form-urlencoded|csv).*)$");
+
+    private final HttpServer server;
+    private final Map<Pattern, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes;
+    private final String functionName;
+
+    private HttpApiGateway(HttpServer server, String functionName,
+                           Map<Pattern, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes) {
+        this.server = server;
+        this.functionName = functionName;
+        this.routes = routes;
+    }
+
+    /**
+     * Serves the HttpApi routes of {@code functionLogicalId} with {@code handler}.
+     *
+     * @param port 0 for any free port
+     */
+    public static HttpApiGateway start(Template template, String functionLogicalId,
+                                       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                       String host, int port) throws IOException {
+        Map<Pattern, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
+        Template.map(template.function(functionLogicalId).get("Events")).values().forEach(e -> {
+            Map<String, Object> event = Template.map(e);
+            if ("HttpApi".equals(event.get("Type"))) {
+                String path = (String) Template.map(event.get("Properties")).get("Path");
+                routes.put(routePattern(path), handler);
+            }
+        });
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        HttpApiGateway gateway = new HttpApiGateway(server, functionLogicalId, routes);
+        server.createContext("/", gateway::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        return gateway;
+    }
+
+    /** {@code /api/{proxy+}} matches /api/anything/below; {@code {name}} one segment. */
+    static Pattern routePattern(String path) {
+        String regex = Pattern.quote(path)
+                .replaceAll("\\{[^}/]+\\+}", "\\\\E.+\\\\Q")
+                .replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+        return Pattern.compile("^" + regex + "$");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath();
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = routes.entrySet().stream()
+                    .filter(r -> r.getKey().matcher(path).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
+            if (handler == null) {
+                send(exchange, 404, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            APIGatewayV2HTTPResponse response;
+            try {
+                response = handler.handleRequest(toEvent(exchange), new LocalContext(functionName, 1536, 30));
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                send(exchange, 500, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = response.getBody() == null ? new byte[0]
+                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (response.getHeaders() != null) {
+                headers.putAll(response.getHeaders());
+            }
+            if (response.getMultiValueHeaders() != null) {
+                response.getMultiValueHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+            }
+            send(exchange, response.getStatusCode(), headers, body);
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        byte[] raw;
+        try (InputStream in = exchange.getRequestBody()) {
+            raw = in.readAllBytes();
+        }
+        String contentType = headers.getOrDefault("content-type", "");
+        boolean text = raw.length == 0 || TEXT.matcher(contentType.toLowerCase(Locale.ROOT)).matches();
+        Map<String, String> query = new LinkedHashMap<>();
+        String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.merge(k, v, (a, b) -> a + "," + b);
+        }
+        String method = exchange.getRequestMethod();
+        String path = uri.getRawPath();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("ANY /api/{proxy+}")
+                .withRawPath(path)
+                .withRawQueryString(rawQuery)
+                .withHeaders(headers)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withBody(raw.length == 0 ? null : text ? new String(raw, StandardCharsets.UTF_8)
+                        : Base64.getEncoder().encodeToString(raw))
+                .withIsBase64Encoded(raw.length > 0 && !text)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAccountId(LocalCloud.ACCOUNT)
+                        .withApiId("local")
+                        .withDomainName("localhost")
+                        .withStage("$default")
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withTime(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
+                                Locale.ENGLISH)))
+                        .withTimeEpoch(System.currentTimeMillis())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withUserAgent(headers.getOrDefault("user-agent", ""))
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    /** The handler class a template function names, created as Lambda creates it (public no-arg constructor). */
+    @SuppressWarnings("unchecked")
+    public static <T> T newHandler(Template template, String functionLogicalId) {
+        String handler = (String) template.function(functionLogicalId).get("Handler");
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        try {
+            return (T) Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create handler " + handler + " of " + functionLogicalId, e);
+        }
+    }
+
+    public List<String> routes() {
+        return routes.keySet().stream().map(Pattern::pattern).toList();
+    }
+}

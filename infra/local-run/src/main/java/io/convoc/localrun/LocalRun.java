@@ -1,0 +1,138 @@
+package io.convoc.localrun;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.convoc.aws.dynamo.ProgrammeTable;
+import io.convoc.core.event.Programme;
+import io.convoc.localcloud.HttpApiGateway;
+import io.convoc.localcloud.LocalCloud;
+import io.convoc.localcloud.LocalContext;
+import io.convoc.localcloud.Paths;
+import io.convoc.localcloud.SampleData;
+import io.convoc.localcloud.Template;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The main job on one machine: the local cloud, every function of template.yaml wired to it as AWS
+ * would wire it, and the sample data of events/ loaded through the real handlers.
+ */
+public final class LocalRun implements AutoCloseable {
+    private final LocalCloud cloud;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private HttpApiGateway gateway;
+
+    private LocalRun(LocalCloud cloud) {
+        this.cloud = cloud;
+    }
+
+    public record Options(int port, Path dataDir, boolean seed) {
+        static Options parse(String[] args) {
+            int port = 8080;
+            Path data = Paths.root().resolve(".local-cloud");
+            boolean seed = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--data" -> data = Path.of(args[++i]);
+                    case "--in-memory" -> data = null;
+                    case "--no-seed" -> seed = false;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (options: --port N, --data DIR, --in-memory, --no-seed)");
+                }
+            }
+            return new Options(port, data, seed);
+        }
+    }
+
+    public static LocalRun start(Options options, PrintStream out) throws IOException {
+        if (options.dataDir() != null) {
+            Files.createDirectories(options.dataDir());
+        }
+        Template template = Template.project();
+        LocalRun run = new LocalRun(LocalCloud.start(template, options.dataDir()));
+        try {
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api =
+                    HttpApiGateway.newHandler(template, "ApiFunction");
+            if (api instanceof AutoCloseable c) {
+                run.running.add(c);
+            }
+            if (options.seed()) {
+                run.seed(api, out);
+            }
+            run.gateway = HttpApiGateway.start(template, "ApiFunction", api, "127.0.0.1", options.port());
+            run.running.add(run.gateway);
+            run.describe(out);
+            return run;
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    /** Loads the Assises programme, then imports the sample invitee list through the api function. */
+    private void seed(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api, PrintStream out) {
+        Programme programme = SampleData.assises();
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
+        new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(programme);
+        out.printf("Loaded event %s (%s): %d sessions%n", programme.event().id(), programme.event().name().fr(),
+                programme.sessions().size());
+        APIGatewayV2HTTPResponse report = api.handleRequest(SampleData.apiRequest("import-registrations.json"),
+                new LocalContext("ApiFunction", 1536, 30));
+        out.printf("Imported events/data/invitees-sample.csv through the api function: HTTP %d %s%n",
+                report.getStatusCode(), report.getBody());
+    }
+
+    private void describe(PrintStream out) {
+        out.println();
+        out.println("convoc local cloud is running (Ctrl-C to stop)");
+        out.printf("  HTTP API (api function)   %s/api/registrations%n", gateway.url());
+        cloud.endpoints().forEach((service, url) -> out.printf("  %-25s %s%n", service, url));
+        out.printf("  data and logs             %s%n", cloud.workDir());
+        out.println();
+        out.println("Try:");
+        out.printf("  curl -s '%s/api/registrations?eventId=assises-2024'%n", gateway.url());
+        out.printf("  curl -s -X POST %s/api/registrations -H 'Content-Type: application/json' \\%n", gateway.url());
+        out.println("       -d '{\"eventId\":\"assises-2024\",\"lastName\":\"Alaoui\",\"firstName\":\"Karim\","
+                + "\"category\":\"EXPERT\",\"email\":\"karim@example.ma\",\"mobile\":\"0612345678\","
+                + "\"workshops\":[\"ws-numerique\"]}'");
+    }
+
+    public HttpApiGateway gateway() {
+        return gateway;
+    }
+
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception ignored) {
+                // keep stopping the rest
+            }
+        }
+        cloud.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalRun run = start(Options.parse(args), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            run.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}

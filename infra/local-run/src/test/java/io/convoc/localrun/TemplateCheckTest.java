@@ -1,0 +1,53 @@
+package io.convoc.localrun;
+
+import io.convoc.localcloud.Paths;
+import io.convoc.localcloud.Template;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TemplateCheckTest {
+    private static String projectTemplate() throws Exception {
+        return Files.readString(Paths.root().resolve("template.yaml"));
+    }
+
+    @Test
+    void theProjectTemplateAgreesWithTheCode() {
+        assertEquals(List.of(), new TemplateCheck(Template.project(), Paths.root()).problems());
+    }
+
+    @Test
+    void catchesAHandlerClassThatDoesNotExist() throws Exception {
+        String broken = projectTemplate().replace("Handler: io.convoc.api.ApiHandler", "Handler: io.convoc.api.NoSuchHandler");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertEquals(List.of("ApiFunction: handler class io.convoc.api.NoSuchHandler does not exist"), problems);
+    }
+
+    @Test
+    void catchesACodeUriThatIsNotTheJarTheModuleBuilds() throws Exception {
+        String broken = projectTemplate().replace("CodeUri: functions/api/target/api-lambda.jar",
+                "CodeUri: functions/api/target/convoc-api-lambda.jar");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertTrue(problems.contains("ApiFunction: CodeUri functions/api/target/convoc-api-lambda.jar is not the jar "
+                + "functions/api builds"), problems.toString());
+    }
+
+    @Test
+    void catchesAnEnvironmentVariableTheCodeReadsButTheTemplateDoesNotSet() throws Exception {
+        String broken = projectTemplate().replace("        REGISTRATION_LOOKUPS_TABLE: !Ref RegistrationLookupsTable\n", "");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertTrue(problems.contains("ApiFunction: the code reads environment variable REGISTRATION_LOOKUPS_TABLE, "
+                + "which the template does not set"), problems.toString());
+    }
+
+    @Test
+    void catchesAReferenceToAResourceThatDoesNotExist() throws Exception {
+        String broken = projectTemplate().replace("Resource: !GetAtt EventsTable.Arn", "Resource: !GetAtt EventTable.Arn");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertEquals(List.of("!GetAtt EventTable: no such resource"), problems);
+    }
+}
