@@ -5,6 +5,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +41,9 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private final Map<String, String> physicalIds = new LinkedHashMap<>();
     private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private S3Client s3;
+    private final Map<String, String> queueUrls = new LinkedHashMap<>();
 
     private LocalCloud(Template template, Path workDir) {
         this.template = template;
@@ -49,6 +60,8 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloud cloud = new LocalCloud(template, work);
         try {
             cloud.startDynamo(dataDir != null ? dataDir.resolve("dynamodb.sqlite") : null);
+            cloud.startS3(dataDir != null ? dataDir.resolve("s3") : null);
+            cloud.startSqs(dataDir == null ? 1 : null);
             cloud.exportSettings();
             return cloud;
         } catch (RuntimeException e) {
@@ -68,6 +81,7 @@ public final class LocalCloud implements AutoCloseable {
         running.add(emulator);
         endpoints.put("dynamodb", emulator.endpoint());
         System.setProperty("aws.endpointUrlDynamoDb", emulator.endpoint());
+        System.setProperty("aws.endpointUrlDynamoDbStreams", emulator.endpoint());
         dynamo = DynamoDbClient.builder()
                 .endpointOverride(URI.create(emulator.endpoint()))
                 .region(Region.of(REGION))
@@ -78,11 +92,68 @@ public final class LocalCloud implements AutoCloseable {
         physicalIds.putAll(Tables.create(dynamo, template));
     }
 
+    private void startS3(Path dir) {
+        try {
+            org.gaul.s3proxy.blobstore.BlobStore store;
+            if (dir != null) {
+                Files.createDirectories(dir);
+                store = new FilesystemNio2BlobStore(dir.toString());
+            } else {
+                store = new TransientNio2BlobStore();
+            }
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(store)
+                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "local", "local")
+                    .stopTimeout(0)
+                    .build();
+            proxy.start();
+            while (!"STARTED".equals(proxy.getState())) {
+                Emulator.sleep(10);
+            }
+            running.add(proxy::stop);
+            String endpoint = "http://127.0.0.1:" + proxy.getPort();
+            endpoints.put("s3", endpoint);
+            System.setProperty("aws.endpointUrlS3", endpoint);
+            // s3proxy serves buckets in the path, not as host names
+            System.setProperty("aws.s3ForcePathStyle", "true");
+            s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+                    .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
+                    .forcePathStyle(true).build();
+            running.add(s3);
+            template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> {
+                String bucket = id.toLowerCase(java.util.Locale.ROOT);
+                if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+                    s3.createBucket(b -> b.bucket(bucket));
+                }
+                physicalIds.put(id, bucket);
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start S3 (s3proxy)", e);
+        }
+    }
+
+    private void startSqs(Integer visibilityOverride) {
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
+        int port = server.waitUntilStarted().localAddress().getPort();
+        running.add(server::stopAndWait);
+        String endpoint = "http://127.0.0.1:" + port;
+        endpoints.put("sqs", endpoint);
+        System.setProperty("aws.endpointUrlSqs", endpoint);
+        sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        running.add(sqs);
+        queueUrls.putAll(Queues.create(sqs, template, this, visibilityOverride));
+        Queues.redrive(sqs, template, queueUrls);
+        physicalIds.putAll(queueUrls);
+    }
+
     /** What the AWS SDK reads, set so that every client built in this JVM reaches the emulators. */
     private void exportSettings() {
         System.setProperty("aws.region", REGION);
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("S3_FORCE_PATH_STYLE", "true");
         functionEnvironment().forEach(System::setProperty);
     }
 
@@ -94,13 +165,45 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(fn ->
                 template.environmentOf(fn).forEach((name, value) -> {
-                    String resolved = resolve(value);
+                    String resolved = dynamicReferences(resolve(value));
                     String previous = env.putIfAbsent(name, resolved);
                     if (previous != null && !previous.equals(resolved)) {
                         throw new IllegalStateException("environment variable " + name + " differs between functions");
                     }
                 }));
         return env;
+    }
+
+    private static final java.util.regex.Pattern SECRET_REFERENCE =
+            java.util.regex.Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+)[^}]*}}");
+
+    /**
+     * CloudFormation's {@code {{resolve:secretsmanager:…}}}: locally each secret is a random value kept in
+     * the data folder, so a persisted local run keeps verifying the tokens it printed.
+     */
+    private String dynamicReferences(String value) {
+        java.util.regex.Matcher m = SECRET_REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(secret(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String secret(String name) {
+        Path file = workDir.resolve("secrets").resolve(name);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Resolves an intrinsic function the way CloudFormation would, against the local resources. */
@@ -157,8 +260,8 @@ public final class LocalCloud implements AutoCloseable {
         }
         String service = r.type().split("::")[1].toLowerCase(java.util.Locale.ROOT);
         return switch (attribute) {
-            case "Arn" -> "arn:aws:" + service + ":" + REGION + ":" + ACCOUNT + ":" + ref(resource);
-            case "QueueName" -> ref(resource);
+            case "QueueName" -> resource;
+            case "Arn" -> "arn:aws:" + service + ":" + REGION + ":" + ACCOUNT + ":" + resource;
             default -> "arn:aws:" + service + ":" + REGION + ":" + ACCOUNT + ":" + ref(resource) + "/" + attribute;
         };
     }
@@ -197,6 +300,81 @@ public final class LocalCloud implements AutoCloseable {
 
     public DynamoDbClient dynamo() {
         return dynamo;
+    }
+
+    /**
+     * Wires functions of the template to their event sources, as Lambda's event-source mappings would:
+     * each named function gets one handler instance (created as Lambda creates it) and a poller per
+     * DynamoDB stream or SQS queue it declares.
+     */
+    public void startFunctions(java.util.Collection<String> functionLogicalIds) {
+        software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams =
+                software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                        .endpointOverride(URI.create(endpoints.get("dynamodb"))).region(Region.of(REGION))
+                        .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        running.add(streams);
+        for (String fn : functionLogicalIds) {
+            Object handler = HttpApiGateway.newHandler(template, fn);
+            if (handler instanceof AutoCloseable c) {
+                running.add(c);
+            }
+            for (EventSourceMapping mapping : EventSourceMapping.of(template, fn)) {
+                Runnable poller;
+                if (mapping.type().equals("DynamoDB")) {
+                    String table = tableName(mapping.sourceLogicalId());
+                    String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                    String dlq = mapping.onFailureQueue() == null ? null : queueUrl(mapping.onFailureQueue());
+                    @SuppressWarnings("unchecked")
+                    StreamPoller p = new StreamPoller(fn, streamArn, streams,
+                            (com.amazonaws.services.lambda.runtime.RequestHandler<
+                                    com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) handler,
+                            mapping, info -> {
+                                System.err.println("[" + fn + "] retries exhausted: " + info);
+                                if (dlq != null) {
+                                    sqs.sendMessage(b -> b.queueUrl(dlq).messageBody(info));
+                                }
+                            });
+                    running.add(p::stop);
+                    poller = p;
+                } else {
+                    @SuppressWarnings("unchecked")
+                    SqsPoller p = new SqsPoller(fn, sqs, queueUrl(mapping.sourceLogicalId()),
+                            "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + mapping.sourceLogicalId(),
+                            (com.amazonaws.services.lambda.runtime.RequestHandler<
+                                    com.amazonaws.services.lambda.runtime.events.SQSEvent,
+                                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>) handler,
+                            mapping);
+                    running.add(p::stop);
+                    poller = p;
+                }
+                Thread thread = new Thread(poller, fn + "-" + mapping.sourceLogicalId());
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+    }
+
+    /** Every function of the template that has a DynamoDB or SQS event source. */
+    public List<String> eventDrivenFunctions() {
+        return template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
+                .filter(fn -> !EventSourceMapping.of(template, fn).isEmpty()).toList();
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String queueUrl(String logicalId) {
+        return Objects.requireNonNull(queueUrls.get(logicalId), logicalId);
+    }
+
+    public String bucketName(String logicalId) {
+        return Objects.requireNonNull(physicalIds.get(logicalId), logicalId);
     }
 
     public Template template() {

@@ -14,6 +14,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import io.convoc.aws.streams.StreamBatches;
+import io.convoc.core.letters.LetterCheck;
+import io.convoc.core.letters.LetterTokens;
+import io.micronaut.json.JsonMapper;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.time.Clock;
 
 /**
@@ -50,6 +57,36 @@ public class AwsFactory {
                                                   @Value("${REGISTRATIONS_TABLE}") String registrations,
                                                   @Value("${REGISTRATION_LOOKUPS_TABLE}") String lookups) {
         return new RegistrationTable(enhanced, dynamo, registrations, lookups);
+    }
+
+    /**
+     * S3 client. {@code S3_FORCE_PATH_STYLE=true} is for S3-compatible endpoints (emulators) that serve
+     * buckets in the path rather than as host names; AWS itself needs nothing.
+     */
+    @Singleton
+    S3Client s3Client(SdkHttpClient http, @Value("${S3_FORCE_PATH_STYLE:false}") boolean pathStyle) {
+        return S3Client.builder().httpClient(http).forcePathStyle(pathStyle).build();
+    }
+
+    @Singleton
+    DynamoDbStreamsClient dynamoDbStreamsClient(SdkHttpClient http) {
+        return DynamoDbStreamsClient.builder().httpClient(http).build();
+    }
+
+    @Singleton
+    StreamBatches streamBatches(DynamoDbStreamsClient streams, JsonMapper json) {
+        return new StreamBatches(streams, json);
+    }
+
+    /** Signs and verifies the QR tokens of letters; the key comes from Secrets Manager through the template. */
+    @Singleton
+    LetterTokens letterTokens(@Value("${LETTER_TOKEN_KEY}") String key) {
+        return new LetterTokens(key);
+    }
+
+    @Singleton
+    LetterCheck letterCheck(LetterTokens tokens, RegistrationRepository registrations) {
+        return new LetterCheck(tokens, registrations);
     }
 
     @Singleton

@@ -1,0 +1,46 @@
+package io.convoc.onregistration;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.convoc.aws.streams.StreamImages;
+import io.convoc.core.letters.LetterService;
+import io.convoc.core.registration.Registration;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The registrations table's stream → invitation letters. A record that fails is reported as a batch item
+ * failure, so the event source retries from it; when retries run out, the on-failure queue gets the batch
+ * and {@link LetterFailureHandler} marks the registrations LETTER_FAILED.
+ */
+public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(OnRegistrationHandler.class);
+
+    @Inject
+    LetterService letters;
+
+    @Override
+    public StreamsEventResponse execute(DynamodbEvent event) {
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            Registration after = StreamImages.registration(record.getDynamodb().getNewImage());
+            if (after == null) {
+                continue; // removed: nothing to print
+            }
+            Registration before = StreamImages.registration(record.getDynamodb().getOldImage());
+            try {
+                LetterService.Outcome outcome = letters.onChange(before, after);
+                LOG.info("registration {} ({}): letter {}", after.id(), record.getEventName(), outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("registration {}: letter not produced, will retry: {}", after.id(), e.toString());
+                // the source retries from the first failed record; later ones come again with it
+                return StreamsEventResponse.builder().withBatchItemFailures(List.of(
+                        new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).build();
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+}

@@ -1,0 +1,258 @@
+package io.convoc.onregistration;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import io.convoc.api.ApiHandler;
+import io.convoc.aws.dynamo.ProgrammeTable;
+import io.convoc.aws.dynamo.RegistrationTable;
+import io.convoc.aws.streams.StreamImages;
+import io.convoc.core.event.Event;
+import io.convoc.core.event.Programme;
+import io.convoc.core.letters.LetterService;
+import io.convoc.core.registration.Category;
+import io.convoc.core.registration.LetterInfo;
+import io.convoc.core.registration.PersonName;
+import io.convoc.core.registration.Registration;
+import io.convoc.core.registration.RegistrationSource;
+import io.convoc.core.registration.RegistrationStatus;
+import io.convoc.localcloud.LocalCloud;
+import io.convoc.localcloud.LocalCloudExtension;
+import io.convoc.localcloud.LocalContext;
+import io.convoc.localcloud.SampleData;
+import io.convoc.localcloud.StreamPoller;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The letters workflow on the local cloud: the registrations stream, the real handlers, S3 and the API. */
+@ExtendWith(LocalCloudExtension.class)
+class OnRegistrationHandlerTest {
+    private static LocalCloud cloud;
+    private static RegistrationTable registrations;
+    private static String bucket;
+    private static ApiHandler api;
+
+    @BeforeAll
+    static void start(LocalCloud localCloud) {
+        cloud = localCloud;
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
+        new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assises());
+        registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
+                cloud.tableName("RegistrationLookupsTable"));
+        bucket = cloud.bucketName("LettersBucket");
+        cloud.startFunctions(List.of("OnRegistrationFunction", "LetterFailureFunction"));
+        api = new ApiHandler();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static Registration newRegistration(String eventId, String lastName, String arabicName) {
+        Instant now = Instant.now();
+        return new Registration(UUID.randomUUID().toString(), eventId, io.convoc.core.registration.Civility.MONSIEUR,
+                new PersonName("Youssef", lastName, arabicName), "Wali de la Région", "والي الجهة",
+                Category.WALI_GOVERNOR, "Ministère de l’Intérieur", null, UUID.randomUUID() + "@example.ma",
+                "+212612345678", null, List.of("ws-numerique"), RegistrationSource.FORM, RegistrationStatus.RECEIVED,
+                null, null, now, now);
+    }
+
+    private static Registration await(String id, Predicate<Registration> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            Registration r = registrations.find(id).orElseThrow();
+            if (condition.test(r)) {
+                return r;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("registration " + id + " did not reach the expected state: "
+                + registrations.find(id).orElseThrow());
+    }
+
+    private static byte[] object(String key) {
+        return cloud.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+
+    @Test
+    void aRegistrationGetsItsLetterInS3WithinSeconds() throws Exception {
+        Registration r = newRegistration("assises-2024", "Tazi", "يوسف التازي");
+        registrations.create(r);
+        Registration ready = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+
+        LetterInfo letter = ready.letter();
+        assertEquals(1, letter.version());
+        assertEquals("letters/assises-2024/" + r.id() + "/v1.pdf", letter.key());
+        assertTrue(letter.reference().matches("ANRA-2024/\\d{4}"), letter.reference());
+        byte[] pdf = object(letter.key());
+        assertEquals(LetterService.sha256(pdf), letter.sha256());
+        HeadObjectResponse head = cloud.s3().headObject(b -> b.bucket(bucket).key(letter.key()));
+        assertEquals("application/pdf", head.contentType());
+        assertEquals(letter.sha256(), head.metadata().get("sha256"));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("يوسف التازي"), "Arabic name in logical order");
+            assertTrue(text.contains("Youssef") && text.contains("Tazi"), "Latin name");
+            assertTrue(text.contains(letter.reference()), "reference");
+        }
+    }
+
+    @Test
+    void theLettersQrCodeIsVerifiedByTheApiAndATamperedOneIsRefused() throws Exception {
+        Registration r = newRegistration("assises-2024", "Bennani", "يوسف بناني");
+        registrations.create(r);
+        Registration ready = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+        String url = decodeQr(object(ready.letter().key()));
+        assertTrue(url.contains("/api/verify/" + r.id() + ".1."), url);
+        String token = url.substring(url.lastIndexOf('/') + 1);
+
+        APIGatewayV2HTTPResponse genuine = verify(token);
+        assertEquals(200, genuine.getStatusCode(), genuine.getBody());
+        assertTrue(genuine.getBody().contains("\"genuine\":true"), genuine.getBody());
+        assertTrue(genuine.getBody().contains("\"current\":true"), genuine.getBody());
+        assertTrue(genuine.getBody().contains("يوسف بناني"), genuine.getBody());
+        assertFalse(genuine.getBody().contains(r.email()), "no contact data");
+        assertFalse(genuine.getBody().contains("612345678"), "no contact data");
+
+        char last = token.charAt(token.length() - 1);
+        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertEquals(404, verify(tampered).getStatusCode());
+        String otherVersion = token.replace("." + 1 + ".", ".2.");
+        assertEquals(404, verify(otherVersion).getStatusCode());
+    }
+
+    @Test
+    void theSameStreamRecordTwiceWritesOneVersion() {
+        Registration r = registrationOfSampleEvent("registration-insert.json");
+        OnRegistrationHandler handler = new OnRegistrationHandler();
+        DynamodbEvent event = withRegistration(EventLoader.loadDynamoDbEvent(
+                SampleData.file("dynamodb/registration-insert.json").toString()), r, null);
+        StreamsEventResponse first = handler.handleRequest(event, new LocalContext("OnRegistrationFunction", 2048, 60));
+        StreamsEventResponse second = handler.handleRequest(event, new LocalContext("OnRegistrationFunction", 2048, 60));
+        handler.close();
+        assertTrue(first.getBatchItemFailures().isEmpty());
+        assertTrue(second.getBatchItemFailures().isEmpty());
+        Registration after = await(r.id(), x -> x.letter() != null);
+        assertEquals(1, after.letter().version());
+        assertEquals(List.of("letters/assises-2024/" + r.id() + "/v1.pdf"), keys(r));
+    }
+
+    @Test
+    void aNameChangeMakesVersionTwoAndAnUnprintedChangeMakesNone() {
+        Registration r = newRegistration("assises-2024", "Alami", "يوسف العلمي");
+        registrations.create(r);
+        Registration v1 = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+
+        OnRegistrationHandler handler = new OnRegistrationHandler();
+        Registration renamed = new Registration(v1.id(), v1.eventId(), v1.civility(),
+                new PersonName("Youssef", "Alami Idrissi", "يوسف العلمي الإدريسي"), v1.titleFr(), v1.titleAr(),
+                v1.category(), v1.organisation(), v1.region(), v1.email(), v1.mobile(), v1.languages(), v1.workshops(),
+                v1.source(), v1.status(), null, v1.letter(), v1.createdAt(), Instant.parse("2024-11-25T09:30:00Z"));
+        DynamodbEvent modify = withRegistration(EventLoader.loadDynamoDbEvent(
+                SampleData.file("dynamodb/registration-renamed.json").toString()), renamed, v1);
+        handler.handleRequest(modify, new LocalContext("OnRegistrationFunction", 2048, 60));
+        Registration v2 = await(r.id(), x -> x.letter().version() == 2);
+        assertEquals("letters/assises-2024/" + r.id() + "/v2.pdf", v2.letter().key());
+        assertEquals(v1.letter().reference(), v2.letter().reference(), "a registration keeps its reference number");
+        assertFalse(v1.letter().sha256().equals(v2.letter().sha256()));
+
+        Registration statusOnly = v2.withStatus(RegistrationStatus.LETTER_READY, null, Instant.now());
+        handler.handleRequest(withRegistration(EventLoader.loadDynamoDbEvent(
+                        SampleData.file("dynamodb/registration-renamed.json").toString()), statusOnly, v2),
+                new LocalContext("OnRegistrationFunction", 2048, 60));
+        handler.close();
+        assertEquals(2, registrations.find(r.id()).orElseThrow().letter().version());
+        assertEquals(2, keys(r).size());
+    }
+
+    @Test
+    void aLetterThatCannotBeProducedEndsLetterFailedWithTheReason() {
+        // no programme for this event: rendering cannot succeed, however often it is retried
+        Registration r = newRegistration("ghost-" + UUID.randomUUID(), "Fantome", "");
+        registrations.create(r);
+        Registration failed = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_FAILED);
+        assertTrue(failed.statusReason().startsWith("letter not produced after"), failed.statusReason());
+        assertTrue(keys(r).isEmpty());
+    }
+
+    /** The sample stream event's registration, stored under a fresh id so that tests keep to their own data. */
+    private static Registration registrationOfSampleEvent(String file) {
+        DynamodbEvent sample = EventLoader.loadDynamoDbEvent(SampleData.file("dynamodb/" + file).toString());
+        Registration fromEvent = StreamImages.registration(sample.getRecords().get(0).getDynamodb().getNewImage());
+        Registration fresh = new Registration(UUID.randomUUID().toString(), fromEvent.eventId(), fromEvent.civility(),
+                fromEvent.name(), fromEvent.titleFr(), fromEvent.titleAr(), fromEvent.category(),
+                fromEvent.organisation(), fromEvent.region(), UUID.randomUUID() + "@example.ma", fromEvent.mobile(),
+                fromEvent.languages(), fromEvent.workshops(), fromEvent.source(), fromEvent.status(), null, null,
+                fromEvent.createdAt(), fromEvent.updatedAt());
+        registrations.create(fresh);
+        return fresh;
+    }
+
+    private static DynamodbEvent withRegistration(DynamodbEvent event, Registration after, Registration before) {
+        var record = event.getRecords().get(0);
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image =
+                io.convoc.aws.dynamo.RegistrationItems.toImage(after);
+        record.getDynamodb().setNewImage(StreamPoller.toLambda(image));
+        record.getDynamodb().setKeys(Map.of("id", StreamPoller.toLambda(Map.of("id", image.get("id"))).get("id")));
+        if (before != null) {
+            record.getDynamodb().setOldImage(StreamPoller.toLambda(io.convoc.aws.dynamo.RegistrationItems.toImage(before)));
+        }
+        return event;
+    }
+
+    private static List<String> keys(Registration r) {
+        return cloud.s3().listObjectsV2(b -> b.bucket(bucket).prefix("letters/" + r.eventId() + "/" + r.id() + "/"))
+                .contents().stream().map(o -> o.key()).sorted().toList();
+    }
+
+    private static String decodeQr(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(page)))).getText();
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse verify(String token) {
+        APIGatewayV2HTTPEvent event = SampleData.apiRequest("verify-letter.json");
+        event.setRawPath("/api/verify/" + token);
+        event.getRequestContext().getHttp().setPath("/api/verify/" + token);
+        return api.handleRequest(event, new LocalContext("ApiFunction", 1536, 30));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
