@@ -15,9 +15,16 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import io.convoc.aws.sqs.NoticeMessages;
+import io.convoc.aws.sqs.SqsNoticeQueues;
+import io.convoc.core.notifications.ConfirmationNotices;
+import io.convoc.core.ports.NoticeQueues;
+import io.convoc.core.ports.NotificationRepository;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
 import java.time.Clock;
 
-/** The letters workflow and its adapters, for this function. */
+/** The letters workflow, the confirmation notices it leads to, and their adapters, for this function. */
 @Factory
 public class LettersFactory {
 
@@ -37,6 +44,17 @@ public class LettersFactory {
     @Singleton
     LetterArchive letterArchive(S3Client s3, @Value("${LETTERS_BUCKET}") String bucket) {
         return new S3LetterArchive(s3, bucket);
+    }
+
+    @Singleton
+    NoticeQueues noticeQueues(SqsClient sqs, NoticeMessages messages, @Value("${EMAIL_QUEUE_URL}") String email,
+                              @Value("${SMS_QUEUE_URL}") String sms) {
+        return new SqsNoticeQueues(sqs, messages, email, sms);
+    }
+
+    @Singleton
+    ConfirmationNotices confirmationNotices(NotificationRepository notifications, NoticeQueues queues, Clock clock) {
+        return new ConfirmationNotices(notifications, queues, clock);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.convoc.aws.streams.StreamImages;
 import io.convoc.core.letters.LetterService;
+import io.convoc.core.notifications.ConfirmationNotices;
 import io.convoc.core.registration.Registration;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The registrations table's stream → invitation letters. A record that fails is reported as a batch item
+ * The registrations table's stream → invitation letters, then the confirmation notices once the first
+ * letter is ready. A record that fails is reported as a batch item
  * failure, so the event source retries from it; when retries run out, the on-failure queue gets the batch
  * and {@link LetterFailureHandler} marks the registrations LETTER_FAILED.
  */
@@ -22,6 +24,9 @@ public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent
 
     @Inject
     LetterService letters;
+
+    @Inject
+    ConfirmationNotices confirmations;
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
@@ -33,7 +38,9 @@ public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent
             Registration before = StreamImages.registration(record.getDynamodb().getOldImage());
             try {
                 LetterService.Outcome outcome = letters.onChange(before, after);
-                LOG.info("registration {} ({}): letter {}", after.id(), record.getEventName(), outcome);
+                int queued = confirmations.onChange(before, after).size();
+                LOG.info("registration {} ({}): letter {}, {} notice(s) queued", after.id(), record.getEventName(),
+                        outcome, queued);
             } catch (RuntimeException e) {
                 LOG.warn("registration {}: letter not produced, will retry: {}", after.id(), e.toString());
                 // the source retries from the first failed record; later ones come again with it

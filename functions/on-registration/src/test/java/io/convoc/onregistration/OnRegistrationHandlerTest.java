@@ -119,7 +119,7 @@ class OnRegistrationHandlerTest {
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertTrue(text.contains("يوسف التازي"), "Arabic name in logical order");
+            assertTrue(text.contains("يوسف التازي"), "Arabic name in logical order: " + text);
             assertTrue(text.contains("Youssef") && text.contains("Tazi"), "Latin name");
             assertTrue(text.contains(letter.reference()), "reference");
         }

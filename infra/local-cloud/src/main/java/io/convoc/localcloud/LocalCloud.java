@@ -44,6 +44,10 @@ public final class LocalCloud implements AutoCloseable {
     private SqsClient sqs;
     private S3Client s3;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    private String sesEmulator;
+    private FaultInjector sesFaults;
+    private SmsSink smsSink;
+    private FaultInjector smsFaults;
 
     private LocalCloud(Template template, Path workDir) {
         this.template = template;
@@ -62,6 +66,8 @@ public final class LocalCloud implements AutoCloseable {
             cloud.startDynamo(dataDir != null ? dataDir.resolve("dynamodb.sqlite") : null);
             cloud.startS3(dataDir != null ? dataDir.resolve("s3") : null);
             cloud.startSqs(dataDir == null ? 1 : null);
+            cloud.startSes();
+            cloud.startSms();
             cloud.exportSettings();
             return cloud;
         } catch (RuntimeException e) {
@@ -144,8 +150,38 @@ public final class LocalCloud implements AutoCloseable {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         running.add(sqs);
         queueUrls.putAll(Queues.create(sqs, template, this, visibilityOverride));
-        Queues.redrive(sqs, template, queueUrls);
+        Queues.redrive(sqs, template, this, queueUrls);
         physicalIds.putAll(queueUrls);
+    }
+
+    private void startSes() {
+        try {
+            int port = Emulator.freePort();
+            Emulator emulator = Emulator.start("SES v2 (aws-ses-v2-local)", List.of("node",
+                    Paths.npm("aws-ses-v2-local/dist/cli.js").toString(), "--host", "127.0.0.1", "--port",
+                    String.valueOf(port)), port, workDir.resolve("ses.log"));
+            running.add(emulator);
+            sesEmulator = emulator.endpoint();
+            sesFaults = FaultInjector.start(sesEmulator);
+            running.add(sesFaults);
+            endpoints.put("ses (inbox)", sesEmulator + "/");
+            System.setProperty("aws.endpointUrlSesV2", sesFaults.endpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start SES (aws-ses-v2-local)", e);
+        }
+    }
+
+    private void startSms() {
+        try {
+            smsSink = SmsSink.start();
+            running.add(smsSink);
+            smsFaults = FaultInjector.start(smsSink.endpoint());
+            running.add(smsFaults);
+            endpoints.put("sns sms (sink)", smsSink.endpoint() + "/messages");
+            System.setProperty("aws.endpointUrlSns", smsFaults.endpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the SMS sink", e);
+        }
     }
 
     /** What the AWS SDK reads, set so that every client built in this JVM reaches the emulators. */
@@ -359,6 +395,24 @@ public final class LocalCloud implements AutoCloseable {
     public List<String> eventDrivenFunctions() {
         return template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
                 .filter(fn -> !EventSourceMapping.of(template, fn).isEmpty()).toList();
+    }
+
+    /** The SES emulator's own address: {@code GET /store} lists the mails as JSON, {@code /} is its inbox. */
+    public String sesEmulator() {
+        return sesEmulator;
+    }
+
+    /** Failures to inject between the code and the SES emulator. */
+    public FaultInjector sesFaults() {
+        return sesFaults;
+    }
+
+    public SmsSink sms() {
+        return smsSink;
+    }
+
+    public FaultInjector smsFaults() {
+        return smsFaults;
     }
 
     public S3Client s3() {

@@ -38,13 +38,13 @@ final class Queues {
         return urls;
     }
 
-    static void redrive(SqsClient sqs, Template template, Map<String, String> urls) {
+    static void redrive(SqsClient sqs, Template template, LocalCloud cloud, Map<String, String> urls) {
         template.resourcesOfType("AWS::SQS::Queue").forEach((id, q) -> {
             Map<String, Object> redrive = Template.map(q.properties().get("RedrivePolicy"));
             if (!redrive.isEmpty()) {
                 String dlq = (String) Template.list(Template.map(redrive.get("deadLetterTargetArn")).get("Fn::GetAtt")).get(0);
                 String policy = "{\"deadLetterTargetArn\":\"arn:aws:sqs:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT
-                        + ":" + dlq + "\",\"maxReceiveCount\":\"" + redrive.get("maxReceiveCount") + "\"}";
+                        + ":" + dlq + "\",\"maxReceiveCount\":\"" + cloud.resolve(redrive.get("maxReceiveCount")) + "\"}";
                 sqs.setQueueAttributes(b -> b.queueUrl(urls.get(id))
                         .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy)));
             }

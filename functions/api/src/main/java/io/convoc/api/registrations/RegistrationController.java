@@ -3,6 +3,7 @@ package io.convoc.api.registrations;
 import io.convoc.api.problem.ApiException;
 import io.convoc.api.problem.Problems;
 import io.convoc.core.imports.RegistrationImport;
+import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.Page;
 import io.convoc.core.ports.RegistrationQuery;
 import io.convoc.core.registration.Category;
@@ -35,10 +36,12 @@ public class RegistrationController {
     private final RegistrationService registrations;
     private final RegistrationImport imports;
     private final RegistrationJson json;
+    private final NotificationRepository notifications;
 
     public RegistrationController(RegistrationService registrations, RegistrationImport imports,
-                                  RegistrationJson json) {
+                                  RegistrationJson json, NotificationRepository notifications) {
         this.registrations = registrations;
+        this.notifications = notifications;
         this.imports = imports;
         this.json = json;
     }
@@ -53,7 +56,7 @@ public class RegistrationController {
 
     @Get("/{id}")
     public HttpResponse<RegistrationView> get(@PathVariable String id) {
-        return registrations.find(id).map(r -> HttpResponse.ok(RegistrationView.of(r)))
+        return registrations.find(id).map(r -> HttpResponse.ok(RegistrationView.of(r, notifications.listFor(r.id()))))
                 .orElseGet(HttpResponse::notFound);
     }
 

@@ -2,6 +2,7 @@ package io.convoc.api.registrations;
 
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Language;
+import io.convoc.core.notifications.Notification;
 import io.convoc.core.registration.Registration;
 import io.convoc.core.validation.Messages;
 import io.micronaut.core.annotation.Nullable;
@@ -16,13 +17,27 @@ public record RegistrationView(
         @Nullable String civility, String firstName, String lastName, String arabicName, String titleFr,
         String titleAr, String category, Bilingual categoryLabel, String organisation, @Nullable String region,
         String email, @Nullable String mobile, String languages, List<String> workshops, String source,
-        @Nullable Letter letter, String createdAt, String updatedAt) {
+        @Nullable Letter letter, List<NoticeView> notifications, String createdAt, String updatedAt) {
+
+    /** One notice sent (or being sent) to the person, and where it stands. */
+    @Serdeable
+    public record NoticeView(String id, String kind, String channel, String status, Bilingual statusLabel,
+                             @Nullable String statusReason, int attempts, String updatedAt) {
+        static NoticeView of(Notification n) {
+            return new NoticeView(n.id(), n.kind().name(), n.channel().name(), n.status().name(), label(n.status()),
+                    n.statusReason(), n.attempts(), n.updatedAt().toString());
+        }
+    }
 
     @Serdeable
     public record Letter(int version, String reference, String sha256, String generatedAt) {
     }
 
     public static RegistrationView of(Registration r) {
+        return of(r, List.of());
+    }
+
+    public static RegistrationView of(Registration r, List<Notification> notifications) {
         return new RegistrationView(r.id(), r.eventId(), r.status().name(), label(r.status()), r.statusReason(),
                 r.civility() == null ? null : r.civility().name(), r.name().firstName(), r.name().lastName(),
                 r.name().arabicName(), r.titleFr(), r.titleAr(), r.category().name(), label(r.category()),
@@ -30,6 +45,7 @@ public record RegistrationView(
                 r.languages().code(), r.workshops(), r.source().name(),
                 r.currentLetter().map(l -> new Letter(l.version(), l.reference(), l.sha256(),
                         l.generatedAt().toString())).orElse(null),
+                notifications.stream().map(NoticeView::of).toList(),
                 r.createdAt().toString(), r.updatedAt().toString());
     }
 

@@ -20,6 +20,16 @@ import io.convoc.core.letters.LetterTokens;
 import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import io.convoc.aws.dynamo.NotificationTable;
+import io.convoc.aws.dynamo.SuppressionTable;
+import io.convoc.aws.sqs.NoticeMessages;
+import io.convoc.core.notifications.DeliveryFeedback;
+import io.convoc.core.ports.NotificationRepository;
+import io.convoc.core.ports.SuppressionList;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -69,6 +79,13 @@ public class AwsFactory {
     }
 
     @Singleton
+    S3Presigner s3Presigner(@Value("${S3_FORCE_PATH_STYLE:false}") boolean pathStyle) {
+        return S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
+                .build();
+    }
+
+    @Singleton
     DynamoDbStreamsClient dynamoDbStreamsClient(SdkHttpClient http) {
         return DynamoDbStreamsClient.builder().httpClient(http).build();
     }
@@ -87,6 +104,32 @@ public class AwsFactory {
     @Singleton
     LetterCheck letterCheck(LetterTokens tokens, RegistrationRepository registrations) {
         return new LetterCheck(tokens, registrations);
+    }
+
+    @Singleton
+    NotificationRepository notificationRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo,
+                                                  @Value("${NOTIFICATIONS_TABLE}") String table) {
+        return new NotificationTable(enhanced, dynamo, table);
+    }
+
+    @Singleton
+    SuppressionList suppressionList(DynamoDbClient dynamo, @Value("${SUPPRESSIONS_TABLE}") String table) {
+        return new SuppressionTable(dynamo, table);
+    }
+
+    @Singleton
+    DeliveryFeedback deliveryFeedback(NotificationRepository notifications, SuppressionList suppressions, Clock clock) {
+        return new DeliveryFeedback(notifications, suppressions, clock);
+    }
+
+    @Singleton
+    SqsClient sqsClient(SdkHttpClient http) {
+        return SqsClient.builder().httpClient(http).build();
+    }
+
+    @Singleton
+    NoticeMessages noticeMessages(JsonMapper json) {
+        return new NoticeMessages(json);
     }
 
     @Singleton

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class LetterTokens {
     private static final Pattern SHAPE = Pattern.compile("^([A-Za-z0-9-]{1,64})\\.([1-9][0-9]{0,5})\\.([A-Za-z0-9_-]{22})$");
+    private static final Pattern DOWNLOAD = Pattern.compile(
+            "^([A-Za-z0-9-]{1,64})\\.([1-9][0-9]{0,5})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{22})$");
     private final byte[] key;
 
     public LetterTokens(String secret) {
@@ -41,6 +43,30 @@ public final class LetterTokens {
         String expected = mac(m.group(1) + "." + m.group(2));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 m.group(3).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verified(m.group(1), Integer.parseInt(m.group(2))));
+    }
+
+    /**
+     * A link token for downloading a letter until {@code expires} (e-mails whose attachment would be too
+     * large carry it). Signed apart from the QR token ("download" is part of what is signed).
+     */
+    public String signDownload(String registrationId, int version, java.time.Instant expires) {
+        String body = registrationId + "." + version + "." + expires.getEpochSecond();
+        return body + "." + mac("download." + body);
+    }
+
+    /** The letter a genuine, unexpired download token names. */
+    public Optional<Verified> verifyDownload(String token, java.time.Instant now) {
+        var m = token == null ? null : DOWNLOAD.matcher(token);
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        String body = m.group(1) + "." + m.group(2) + "." + m.group(3);
+        if (!MessageDigest.isEqual(mac("download." + body).getBytes(StandardCharsets.US_ASCII),
+                m.group(4).getBytes(StandardCharsets.US_ASCII))
+                || now.getEpochSecond() > Long.parseLong(m.group(3))) {
             return Optional.empty();
         }
         return Optional.of(new Verified(m.group(1), Integer.parseInt(m.group(2))));

@@ -1,0 +1,91 @@
+package io.convoc.aws.sqs;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.convoc.core.notifications.NoticeMessage;
+import io.convoc.core.notifications.NoticeSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A notice queue's batch → one send per message. A retryable failure is reported back (the message comes
+ * again) after pushing its next attempt out exponentially; on the queue's last attempt the notice is marked
+ * FAILED with the last error, and the message goes on to the dead-letter queue, where an alarm watches.
+ */
+public final class NoticeDispatch {
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeDispatch.class);
+    private final NoticeMessages messages;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final int maxReceiveCount;
+    private final int retryBaseSeconds;
+
+    public NoticeDispatch(NoticeMessages messages, SqsClient sqs, String queueUrl, int maxReceiveCount,
+                          int retryBaseSeconds) {
+        this.messages = messages;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.maxReceiveCount = maxReceiveCount;
+        this.retryBaseSeconds = retryBaseSeconds;
+    }
+
+    public SQSBatchResponse handle(SQSEvent event, NoticeSender sender) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            int receives = receiveCount(message);
+            NoticeMessage notice;
+            try {
+                notice = messages.read(message.getBody());
+            } catch (IllegalArgumentException poison) {
+                LOG.error("unreadable notice message {} left for the dead-letter queue: {}", message.getMessageId(),
+                        poison.getMessage());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
+            }
+            NoticeSender.Outcome outcome;
+            try {
+                outcome = sender.send(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("notice {}: {}", notice.notificationId(), e.toString());
+                outcome = NoticeSender.Outcome.RETRY;
+            }
+            LOG.info("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
+            if (outcome != NoticeSender.Outcome.RETRY) {
+                continue;
+            }
+            if (receives >= maxReceiveCount) {
+                sender.giveUp(notice);
+            } else {
+                backOff(message, receives);
+            }
+            failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private void backOff(SQSEvent.SQSMessage message, int receives) {
+        if (retryBaseSeconds <= 0) {
+            return; // the queue's own visibility timeout decides
+        }
+        int delay = (int) Math.min(900, (long) retryBaseSeconds << Math.min(receives - 1, 10));
+        try {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
+                    .visibilityTimeout(delay));
+        } catch (RuntimeException e) {
+            LOG.warn("could not delay the next attempt of {}: {}", message.getMessageId(), e.toString());
+        }
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.convoc.core.notifications;
+
+public enum Channel { EMAIL, SMS }

@@ -1,0 +1,9 @@
+package io.convoc.core.ports;
+
+import io.convoc.core.notifications.Channel;
+import io.convoc.core.notifications.NoticeMessage;
+
+/** The queues the senders consume, one per channel. */
+public interface NoticeQueues {
+    void enqueue(Channel channel, NoticeMessage message);
+}
