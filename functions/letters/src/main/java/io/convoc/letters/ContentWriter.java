@@ -1,0 +1,263 @@
+package io.convoc.letters;
+
+import io.convoc.letters.Typesetter.Line;
+import io.convoc.letters.Typesetter.Paragraph;
+import io.convoc.letters.Typesetter.Run;
+import io.convoc.letters.Typesetter.Word;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes a page's content stream operators, or, in its first pass, only records which glyphs the page uses.
+ *
+ * <p>A line of text is one positioning (Tm) followed by TJ arrays: a space glyph is drawn between words, and the
+ * difference between the gap the layout wants and that glyph's width is a TJ adjustment. The real space glyphs
+ * matter: PDFBox's text extraction reorders a right-to-left line into logical order only when the line's words
+ * are separated by spaces rather than by gaps alone.
+ */
+final class ContentWriter {
+    private final EmbeddedFonts fonts;
+    private final boolean collectOnly;
+    private final StringBuilder out;
+    private Face face;
+    private float size;
+    private float fillGray = -1;
+    private float strokeGray = -1;
+    private float lineWidth = -1;
+
+    private ContentWriter(EmbeddedFonts fonts, boolean collectOnly) {
+        this.fonts = fonts;
+        this.collectOnly = collectOnly;
+        this.out = new StringBuilder(collectOnly ? 0 : 8 * 1024);
+    }
+
+    /** Records the glyphs of the marks into {@code fonts}. */
+    static void collect(List<Mark> marks, EmbeddedFonts fonts) {
+        ContentWriter writer = new ContentWriter(fonts, true);
+        for (Mark mark : marks) {
+            if (mark instanceof Mark.Text text) {
+                writer.text(text.paragraph(), text.x(), text.top());
+            }
+        }
+    }
+
+    /** The content stream of the marks; every glyph must have been {@link #collect collected}. */
+    static byte[] write(List<Mark> marks, EmbeddedFonts fonts) {
+        ContentWriter writer = new ContentWriter(fonts, false);
+        for (Mark mark : marks) {
+            if (mark instanceof Mark.Text t) {
+                writer.text(t.paragraph(), t.x(), t.top());
+            } else if (mark instanceof Mark.Rule r) {
+                writer.rule(r);
+            } else if (mark instanceof Mark.Shade s) {
+                writer.rect(s.x(), s.y(), s.width(), s.height());
+                writer.fill(s.gray());
+            } else if (mark instanceof Mark.Qr q) {
+                q.code().draw(writer, q.x(), q.y(), q.size());
+            }
+        }
+        return writer.out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    // ---- text
+
+    private void text(Paragraph paragraph, float x, float top) {
+        if (paragraph.isEmpty()) {
+            return;
+        }
+        TextStyle style = paragraph.style();
+        if (!collectOnly) {
+            out.append("BT\n");
+            setFill(style.gray());
+        }
+        float baseline = top - style.baselineOffset();
+        for (Line line : paragraph.lines()) {
+            line(line, style, paragraph.width(), x, baseline);
+            baseline -= style.leading();
+        }
+        if (!collectOnly) {
+            out.append("ET\n");
+        }
+    }
+
+    private void line(Line line, TextStyle style, float boxWidth, float x, float baseline) {
+        List<Word> words = line.words();
+        if (words.isEmpty()) {
+            return;
+        }
+        TextStyle.Align align = style.align();
+        if (align == TextStyle.Align.JUSTIFY && (line.last() || words.size() < 2)) {
+            align = TextStyle.Align.START;
+        }
+        float wordsWidth = 0;
+        for (Word w : words) {
+            wordsWidth += w.width();
+        }
+        float gap = words.size() < 2 ? 0 : (line.width() - wordsWidth) / (words.size() - 1);
+        float start = switch (align) {
+            case START -> style.rtl() ? x + boxWidth - line.width() : x;
+            case END -> style.rtl() ? x : x + boxWidth - line.width();
+            case CENTER -> x + (boxWidth - line.width()) / 2;
+            case JUSTIFY -> x;
+        };
+        if (align == TextStyle.Align.JUSTIFY) {
+            gap = (boxWidth - wordsWidth) / (words.size() - 1);
+        }
+        if (!collectOnly) {
+            out.append("1 0 0 1 ");
+            number(start);
+            number(baseline);
+            out.append("Tm\n");
+        }
+        boolean inArray = false;
+        float pending = 0; // TJ adjustment owed before the next glyph, in thousandths of the font size
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            Face last = null;
+            for (Run run : word.runs()) {
+                last = run.face();
+                if (collectOnly) {
+                    run.text().codePoints().forEach(cp -> fonts.use(run.face(), cp));
+                    continue;
+                }
+                if (run.face() != face || style.size() != size) {
+                    if (inArray) {
+                        out.append("]TJ\n");
+                        inArray = false;
+                    }
+                    out.append('/').append(fonts.resourceName(run.face()).getName()).append(' ');
+                    number(style.size());
+                    out.append("Tf\n");
+                    face = run.face();
+                    size = style.size();
+                }
+                if (!inArray) {
+                    out.append('[');
+                    inArray = true;
+                }
+                if (Math.abs(pending) >= 0.01f) {
+                    number(pending);
+                    pending = 0;
+                }
+                out.append('<');
+                run.text().codePoints().forEach(cp -> fonts.appendGlyph(run.face(), cp, out));
+                out.append('>');
+            }
+            if (i + 1 < words.size()) {
+                // the space glyph of the font that ends the word, then the rest of the gap
+                if (collectOnly) {
+                    fonts.use(last, ' ');
+                } else {
+                    out.append('<');
+                    fonts.appendGlyph(last, ' ', out);
+                    out.append('>');
+                    pending = -(gap * 1000f / style.size() - fontsAdvance(last));
+                }
+            }
+        }
+        if (inArray) {
+            out.append("]TJ\n");
+        }
+    }
+
+    private float fontsAdvance(Face f) {
+        return fonts.advance(f, ' ');
+    }
+
+    // ---- graphics
+
+    private void rule(Mark.Rule r) {
+        if (r.gray() != strokeGray) {
+            number(r.gray());
+            number(r.gray());
+            number(r.gray());
+            out.append("RG\n");
+            strokeGray = r.gray();
+        }
+        if (r.lineWidth() != lineWidth) {
+            number(r.lineWidth());
+            out.append("w\n");
+            lineWidth = r.lineWidth();
+        }
+        number(r.x1());
+        number(r.y());
+        out.append("m ");
+        number(r.x2());
+        number(r.y());
+        out.append("l S\n");
+    }
+
+    /** Saves the graphics state (q). */
+    void save() {
+        out.append("q\n");
+    }
+
+    /** Restores the graphics state (Q); the colour and line width come back with it. */
+    void restore() {
+        out.append("Q\n");
+        fillGray = -1;
+        strokeGray = -1;
+        lineWidth = -1;
+    }
+
+    /** Scales by (sx, sy) and moves the origin to (x, y). */
+    void transform(float sx, float sy, float x, float y) {
+        number(sx);
+        out.append("0 0 ");
+        number(sy);
+        number(x);
+        number(y);
+        out.append("cm\n");
+    }
+
+    /** Adds a rectangle to the path; {@link #fill} paints the path. */
+    void rect(float x, float y, float width, float height) {
+        number(x);
+        number(y);
+        number(width);
+        number(height);
+        out.append("re\n");
+    }
+
+    void fill(float gray) {
+        setFill(gray);
+        out.append("f\n");
+    }
+
+    private void setFill(float gray) {
+        // sRGB components, as the output intent
+        if (gray != fillGray) {
+            number(gray);
+            number(gray);
+            number(gray);
+            out.append("rg\n");
+            fillGray = gray;
+        }
+    }
+
+    /** A number with at most three decimals and no trailing zero, then a space. */
+    private void number(float value) {
+        long thousandths = Math.round(value * 1000.0);
+        if (thousandths < 0) {
+            out.append('-');
+            thousandths = -thousandths;
+        }
+        out.append(thousandths / 1000);
+        int fraction = (int) (thousandths % 1000);
+        if (fraction != 0) {
+            out.append('.');
+            if (fraction < 100) {
+                out.append('0');
+            }
+            if (fraction < 10) {
+                out.append('0');
+            }
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+            }
+            out.append(fraction);
+        }
+        out.append(' ');
+    }
+}

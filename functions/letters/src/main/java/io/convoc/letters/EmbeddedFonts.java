@@ -1,0 +1,240 @@
+package io.convoc.letters;
+
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fonts of one document, as Type 0 fonts over subsets of the shared TrueType fonts.
+ *
+ * <p>Done here rather than with PDFBox's {@code PDType0Font.load}: that embedder computes the widths of all of a
+ * font's glyphs for every document, then reads them back, then subsets, which cost more than the rest of the
+ * letter. Here the glyphs are collected first (the whole letter is laid out before anything is written), the
+ * subset is made once, and the content stream is written with the subset's glyph ids: CIDs are the new glyph
+ * ids (CIDToGIDMap /Identity), widths are one array, the ToUnicode map gives each glyph the character it was
+ * drawn for, so that text extraction finds the text. The subset tag is derived from the glyphs, never random.
+ */
+final class EmbeddedFonts {
+    // the tables a PDF TrueType font program needs (ISO 32000-1, 9.9); hinting tables only if present
+    private static final List<String> TABLES =
+            List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final LetterFonts fonts;
+    private final Map<Face, Usage> usage = new EnumMap<>(Face.class);
+
+    EmbeddedFonts(LetterFonts fonts) {
+        this.fonts = fonts;
+    }
+
+    /** Records that the code point is drawn with the face. */
+    void use(Face face, int codePoint) {
+        int gid = fonts.glyph(face, codePoint);
+        if (gid > 0) {
+            usage.computeIfAbsent(face, f -> new Usage(fonts.font(f), COSName.getPDFName("F" + (f.ordinal() + 1))))
+                    .add(gid, codePoint);
+        }
+    }
+
+    /** Advance width of the code point's glyph, in thousandths of the font size. */
+    float advance(Face face, int codePoint) {
+        return fonts.advance(face, codePoint);
+    }
+
+    /** The resource name of a face, e.g. /F3. */
+    COSName resourceName(Face face) {
+        return usage.get(face).name;
+    }
+
+    /** Appends the 4 hex digits of the code point's glyph in the face's subset. */
+    void appendGlyph(Face face, int codePoint, StringBuilder out) {
+        Usage u = usage.get(face);
+        int gid = u.oldToNew[fonts.glyph(face, codePoint)];
+        out.append(HEX[gid >> 12 & 0xF]).append(HEX[gid >> 8 & 0xF]).append(HEX[gid >> 4 & 0xF])
+                .append(HEX[gid & 0xF]);
+    }
+
+    /** Makes the subsets and returns the /Font resource dictionary; call after every {@link #use}. */
+    COSDictionary build(COSDocument document) {
+        COSDictionary resources = new COSDictionary();
+        for (Map.Entry<Face, Usage> entry : usage.entrySet()) {
+            try {
+                resources.setItem(entry.getValue().name, entry.getValue().type0(document));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot subset " + entry.getKey().file(), e);
+            }
+        }
+        return resources;
+    }
+
+    /** The glyphs of one face used by the document. */
+    private static final class Usage {
+        private final LetterFonts.Font font;
+        private final COSName name;
+        // old glyph id -> the code point it was first drawn for
+        private final TreeMap<Integer, Integer> glyphs = new TreeMap<>();
+        private int[] oldToNew;
+
+        Usage(LetterFonts.Font font, COSName name) {
+            this.font = font;
+            this.name = name;
+        }
+
+        void add(int gid, int codePoint) {
+            glyphs.putIfAbsent(gid, codePoint);
+        }
+
+        COSDictionary type0(COSDocument document) throws IOException {
+            TTFSubsetter subsetter = new TTFSubsetter(font.ttf, TABLES);
+            subsetter.addGlyphIds(glyphs.keySet());
+            // new -> old; composite glyphs bring their components in
+            Map<Integer, Integer> newToOld = subsetter.getGIDMap();
+            int count = newToOld.size();
+            int[] newGlyphs = new int[count];
+            oldToNew = new int[font.glyphCount];
+            for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) {
+                newGlyphs[e.getKey()] = e.getValue();
+                oldToNew[e.getValue()] = e.getKey();
+            }
+            String baseFont = tag(newGlyphs) + "+" + font.postScriptName;
+            ByteArrayOutputStream program = new ByteArrayOutputStream(16 * 1024);
+            subsetter.writeToStream(program);
+            byte[] bytes = program.toByteArray();
+
+            COSStream fontFile = stream(document, bytes);
+            fontFile.setInt(COSName.LENGTH1, bytes.length);
+
+            COSDictionary descriptor = new COSDictionary();
+            descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
+            descriptor.setName(COSName.FONT_NAME, baseFont);
+            descriptor.setInt(COSName.FLAGS, 4); // symbolic: glyphs are addressed by id, not by a standard encoding
+            descriptor.setItem(COSName.FONT_BBOX, numbers(font.bbox));
+            descriptor.setItem(COSName.ITALIC_ANGLE, new COSFloat(font.italicAngle));
+            descriptor.setItem(COSName.ASCENT, new COSFloat(font.ascent));
+            descriptor.setItem(COSName.DESCENT, new COSFloat(font.descent));
+            descriptor.setItem(COSName.CAP_HEIGHT, new COSFloat(font.capHeight));
+            descriptor.setItem(COSName.XHEIGHT, new COSFloat(font.xHeight));
+            // there is no stem width in a TrueType font; the usual estimate from the bounding box
+            descriptor.setItem(COSName.STEM_V, new COSFloat(Math.round((font.bbox[2] - font.bbox[0]) * 0.13f)));
+            descriptor.setItem(COSName.FONT_FILE2, fontFile);
+
+            COSArray widths = new COSArray();
+            for (int gid : newGlyphs) {
+                widths.add(COSInteger.get(font.advanceOfGlyph(gid)));
+            }
+            COSArray w = new COSArray();
+            w.add(COSInteger.ZERO);
+            w.add(widths);
+
+            COSDictionary systemInfo = new COSDictionary();
+            systemInfo.setItem(COSName.REGISTRY, new COSString("Adobe"));
+            systemInfo.setItem(COSName.ORDERING, new COSString("Identity"));
+            systemInfo.setInt(COSName.SUPPLEMENT, 0);
+
+            COSDictionary cidFont = new COSDictionary();
+            cidFont.setItem(COSName.TYPE, COSName.FONT);
+            cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
+            cidFont.setName(COSName.BASE_FONT, baseFont);
+            cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo);
+            cidFont.setItem(COSName.FONT_DESC, descriptor);
+            cidFont.setItem(COSName.W, w);
+            cidFont.setItem(COSName.CID_TO_GID_MAP, COSName.IDENTITY);
+
+            COSArray descendants = new COSArray();
+            descendants.add(cidFont);
+            COSDictionary type0 = new COSDictionary();
+            type0.setItem(COSName.TYPE, COSName.FONT);
+            type0.setItem(COSName.SUBTYPE, COSName.TYPE0);
+            type0.setName(COSName.BASE_FONT, baseFont);
+            type0.setItem(COSName.ENCODING, COSName.IDENTITY_H);
+            type0.setItem(COSName.DESCENDANT_FONTS, descendants);
+            type0.setItem(COSName.TO_UNICODE, stream(document, toUnicode(newGlyphs)));
+            return type0;
+        }
+
+        /** A CMap from each new glyph id to the character it was drawn for. */
+        private byte[] toUnicode(int[] newGlyphs) {
+            StringBuilder entries = new StringBuilder(newGlyphs.length * 16);
+            int inBlock = 0;
+            StringBuilder cmap = new StringBuilder(1024 + newGlyphs.length * 16);
+            cmap.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+                    .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+                    .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+                    .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+            for (int gid = 0; gid < newGlyphs.length; gid++) {
+                Integer codePoint = glyphs.get(newGlyphs[gid]);
+                if (codePoint == null) {
+                    continue; // .notdef and components of composite glyphs: never drawn alone
+                }
+                entries.append('<');
+                hex4(gid, entries);
+                entries.append("> <");
+                for (char c : Character.toChars(codePoint)) {
+                    hex4(c, entries);
+                }
+                entries.append(">\n");
+                if (++inBlock == 100) {
+                    cmap.append(inBlock).append(" beginbfchar\n").append(entries).append("endbfchar\n");
+                    entries.setLength(0);
+                    inBlock = 0;
+                }
+            }
+            if (inBlock > 0) {
+                cmap.append(inBlock).append(" beginbfchar\n").append(entries).append("endbfchar\n");
+            }
+            cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+            return cmap.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        private static void hex4(int value, StringBuilder out) {
+            out.append(HEX[value >> 12 & 0xF]).append(HEX[value >> 8 & 0xF]).append(HEX[value >> 4 & 0xF])
+                    .append(HEX[value & 0xF]);
+        }
+
+        /** Six capital letters that depend only on the glyphs of the subset (PDF 9.6.4). */
+        private static String tag(int[] glyphs) {
+            long hash = Arrays.hashCode(glyphs) & 0xFFFFFFFFL;
+            char[] tag = new char[6];
+            for (int i = 0; i < 6; i++) {
+                tag[i] = (char) ('A' + hash % 26);
+                hash /= 26;
+            }
+            return new String(tag);
+        }
+    }
+
+    private static COSArray numbers(float[] values) {
+        COSArray array = new COSArray();
+        for (float v : values) {
+            array.add(new COSFloat(v));
+        }
+        return array;
+    }
+
+    static COSStream stream(COSDocument document, byte[] bytes) {
+        COSStream stream = document.createCOSStream();
+        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return stream;
+    }
+}

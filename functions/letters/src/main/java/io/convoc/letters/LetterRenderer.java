@@ -1,0 +1,100 @@
+package io.convoc.letters;
+
+import io.convoc.core.event.Bilingual;
+import io.convoc.core.event.Event;
+import io.convoc.core.event.Language;
+import io.convoc.letters.LetterLayout.Placed;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+
+/**
+ * Renders invitation letters as PDF/A-3b documents, French and Arabic side by side.
+ *
+ * <p>The fonts are parsed once per JVM by {@link #shared()}; each letter embeds subsets of them. Rendering is
+ * deterministic: the same {@link InvitationLetter} always gives the same bytes (dates come from
+ * {@link InvitationLetter#issuedOn()}, the file identifier from the content, subset tags from the glyphs), so a
+ * letter's SHA-256 identifies what it says. Thread-safe.
+ */
+public final class LetterRenderer {
+    private static final class Shared {
+        static final LetterRenderer INSTANCE = new LetterRenderer(LetterFonts.load());
+    }
+
+    private final LetterFonts fonts;
+    private final Typesetter typesetter;
+    // compiled message patterns are not thread-safe: one set per thread, reused across letters
+    private final ThreadLocal<LetterText[]> texts = ThreadLocal.withInitial(
+            () -> new LetterText[] {new LetterText(Language.FR), new LetterText(Language.AR)});
+
+    private LetterRenderer(LetterFonts fonts) {
+        this.fonts = fonts;
+        this.typesetter = new Typesetter(fonts);
+    }
+
+    /** The renderer of this JVM: the first call parses the fonts (a few hundred milliseconds). */
+    public static LetterRenderer shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** The letter as PDF bytes: one A4 page, two when the programme needs it. */
+    public byte[] render(InvitationLetter letter) {
+        LetterText[] text = texts.get();
+        LetterText fr = text[0];
+        LetterText ar = text[1];
+        LetterLayout layout = new LetterLayout(typesetter, fr, ar, letter);
+        List<List<Placed>> placed = layout.paginate(layout.compose());
+        QrCode qr = QrCode.encode(letter.qrPayload());
+        List<List<Mark>> pages = new ArrayList<>(placed.size());
+        for (int i = 0; i < placed.size(); i++) {
+            pages.add(layout.page(placed.get(i), i + 1, placed.size(), qr));
+        }
+
+        // the whole letter is laid out: its glyphs are known before any font or content is written
+        EmbeddedFonts embedded = new EmbeddedFonts(fonts);
+        pages.forEach(marks -> ContentWriter.collect(marks, embedded));
+
+        try (PDDocument document = new PDDocument()) {
+            COSDocument cos = document.getDocument();
+            PDResources resources = new PDResources();
+            resources.getCOSObject().setItem(COSName.FONT, embedded.build(cos));
+            List<byte[]> identity = new ArrayList<>();
+            for (List<Mark> marks : pages) {
+                byte[] content = ContentWriter.write(marks, embedded);
+                identity.add(content);
+                PDPage page = new PDPage(PDRectangle.A4);
+                page.setResources(resources);
+                page.getCOSObject().setItem(COSName.CONTENTS, EmbeddedFonts.stream(cos, content));
+                document.addPage(page);
+            }
+
+            Event event = letter.programme().event();
+            String titleFr = fr.format("meta.title", "event", event.name().fr(), "reference", letter.reference());
+            String titleAr = ar.format("meta.title", "event", event.name().ar(), "reference", letter.reference());
+            String author = event.organizers().stream().map(Bilingual::fr).filter(s -> !s.isBlank()).findFirst()
+                    .orElse(event.signatory().fr());
+            GregorianCalendar date = GregorianCalendar.from(letter.issuedOn().atStartOfDay(event.zone()));
+            identity.add(PdfA.describe(document,
+                    List.of(new String[] {"fr", titleFr}, new String[] {"ar", titleAr}),
+                    author, List.of(Language.FR.tag(), Language.AR.tag()), date));
+            PdfA.identify(document, identity.toArray(byte[][]::new));
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render letter " + letter.reference(), e);
+        }
+    }
+}

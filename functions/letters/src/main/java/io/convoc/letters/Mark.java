@@ -1,0 +1,23 @@
+package io.convoc.letters;
+
+import io.convoc.letters.Typesetter.Paragraph;
+
+/** One thing drawn on a page, in page coordinates (points, origin bottom-left). */
+sealed interface Mark {
+
+    /** A set paragraph whose box has its top-left corner at (x, top). */
+    record Text(Paragraph paragraph, float x, float top) implements Mark {
+    }
+
+    /** A horizontal rule. */
+    record Rule(float x1, float x2, float y, float lineWidth, float gray) implements Mark {
+    }
+
+    /** A filled rectangle drawn under the text that follows it. */
+    record Shade(float x, float y, float width, float height, float gray) implements Mark {
+    }
+
+    /** A QR code in the square whose lower-left corner is (x, y). */
+    record Qr(QrCode code, float x, float y, float size) implements Mark {
+    }
+}
