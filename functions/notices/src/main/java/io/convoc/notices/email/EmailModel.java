@@ -1,0 +1,132 @@
+package io.convoc.notices.email;
+
+import io.convoc.core.event.Event;
+import io.convoc.core.event.Language;
+import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.registration.PersonName;
+import io.convoc.core.registration.Registration;
+import io.convoc.notices.Notice;
+import io.convoc.notices.NoticeDates;
+import io.convoc.notices.NoticeText;
+import io.convoc.notices.PlainValues;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the email templates are given. Every value is already one clean line (see {@link PlainValues}) and every
+ * date already formatted; the templates add the words (bundle messages) and the structure.
+ */
+final class EmailModel {
+    /** The variable the message resolver reads to know which language a part of a template is written in. */
+    static final String LANGUAGE_VARIABLE = "lang";
+
+    private EmailModel() {
+    }
+
+    /** One language's part of the email. Records are read by the templates (OGNL reads record components). */
+    record Section(Language language, String tag, String dir, boolean rightToLeft,
+                   String greetingKey, String name, String eventName, String theme, String dates, String venue,
+                   List<Day> days, List<String> practical, List<String> organizers) {
+    }
+
+    record Day(String label, List<Line> sessions) {
+    }
+
+    /** @param titleKey the bundle key that words the title for the session's kind, e.g. "Atelier : {0}" */
+    record Line(String time, String titleKey, String title, String room) {
+    }
+
+    /** The line at the top that tells a reader of the second language that their text follows. */
+    record Pointer(Language language, String tag, String dir) {
+    }
+
+    /** @param link the download link when the letter is not attached */
+    record Letter(String reference, boolean attached, String link, String fileName) {
+    }
+
+    static Map<String, Object> variables(Notice notice, String subject, Letter letter, boolean canReply) {
+        List<Language> languages = notice.registration().languages().languages();
+        List<Section> sections = languages.stream().map(l -> section(notice, l)).toList();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("subject", subject);
+        vars.put("sections", sections);
+        vars.put("first", sections.get(0));
+        vars.put("pointer", languages.size() > 1 ? pointer(languages.get(1)) : null);
+        vars.put("letter", letter);
+        vars.put("canReply", canReply);
+        return vars;
+    }
+
+    /** The subject in the person's languages, preferred first: "Confirmation d’inscription – … | تأكيد التسجيل – …". */
+    static String subject(Notice notice) {
+        List<String> parts = notice.registration().languages().languages().stream()
+                .map(l -> NoticeText.of(l).get("email." + notice.kind().key() + ".subject",
+                        PlainValues.in(notice.programme().event().name(), l)))
+                .toList();
+        String subject = parts.size() == 1 ? parts.get(0)
+                : NoticeText.of(Language.FR).get("email.subject.join", parts.get(0), parts.get(1));
+        return PlainValues.oneLine(subject);
+    }
+
+    /** The name the person is addressed by in {@code language}: their Arabic name in Arabic when they gave one. */
+    static String name(PersonName name, Language language) {
+        return PlainValues.oneLine(language == Language.AR ? name.arabicOrLatin() : name.latinOrArabic());
+    }
+
+    private static Pointer pointer(Language language) {
+        return new Pointer(language, language.tag(), dir(language));
+    }
+
+    private static Section section(Notice notice, Language language) {
+        Registration registration = notice.registration();
+        Event event = notice.programme().event();
+        NoticeDates dates = NoticeDates.of(language);
+        String venue = PlainValues.in(event.venue(), language);
+        return new Section(language, language.tag(), dir(language), language.rightToLeft(),
+                "email.greeting." + (registration.civility() == null ? "none" : registration.civility().name()),
+                name(registration.name(), language),
+                PlainValues.in(event.name(), language),
+                PlainValues.in(event.theme(), language),
+                dates.range(event.startDate(), event.endDate()),
+                venue.isEmpty() ? PlainValues.in(event.city(), language) : venue,
+                days(notice.programme().attendedBy(registration.workshops()), language, dates),
+                practical(event, language),
+                event.organizers().stream().map(o -> PlainValues.in(o, language)).filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static List<Day> days(List<ProgrammeSession> sessions, Language language, NoticeDates dates) {
+        Map<LocalDate, List<Line>> byDay = new LinkedHashMap<>();
+        for (ProgrammeSession s : sessions) {
+            byDay.computeIfAbsent(s.start().toLocalDate(), d -> new ArrayList<>()).add(new Line(
+                    dates.timeRange(s.start(), s.end()),
+                    "email.session." + s.kind().name(),
+                    PlainValues.in(s.title(), language),
+                    PlainValues.in(s.room(), language)));
+        }
+        List<Day> days = new ArrayList<>();
+        byDay.forEach((day, lines) -> days.add(
+                new Day(capitalised(dates.dateWithWeekday(day), language), List.copyOf(lines))));
+        return days;
+    }
+
+    private static List<String> practical(Event event, Language language) {
+        if (event.practicalInformation() == null) {
+            return List.of();
+        }
+        String text = event.practicalInformation().in(language);
+        return PlainValues.paragraphs(text.isBlank() ? PlainValues.in(event.practicalInformation(), language) : text);
+    }
+
+    // a day heading starts with the weekday: "Vendredi 20 décembre 2024" (no case in Arabic)
+    private static String capitalised(String s, Language language) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(language.locale()) + s.substring(1);
+    }
+
+    private static String dir(Language language) {
+        return language.rightToLeft() ? "rtl" : "ltr";
+    }
+}

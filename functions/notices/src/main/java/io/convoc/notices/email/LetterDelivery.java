@@ -1,0 +1,9 @@
+package io.convoc.notices.email;
+
+/** How the invitation letter travels with an email. */
+public enum LetterDelivery {
+    /** The PDF is attached to the message. */
+    ATTACHED,
+    /** The message would have been too large: it carries a download link instead. */
+    LINKED
+}

@@ -1,0 +1,32 @@
+package io.convoc.notices.email;
+
+import io.convoc.core.registration.LanguagePreference;
+import io.convoc.notices.Confirmation;
+import io.convoc.notices.Fixtures;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Writes a sample email (.eml, .html, .txt) for a person to look at: {@code SampleEmails <dir> [preference]}. */
+public final class SampleEmails {
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/samples");
+        LanguagePreference pref = args.length > 1 ? LanguagePreference.valueOf(args[1]) : LanguagePreference.BOTH;
+        Files.createDirectories(dir);
+        EmailComposer composer = new EmailComposer(EmailSettings.builder()
+                .from("noreply@convoc.example.ma", "Assises de la régionalisation | المناظرة الوطنية للجهوية")
+                .replyTo("contact@convoc.example.ma").build(),
+                Clock.fixed(Instant.parse("2024-11-20T10:00:00Z"), ZoneOffset.UTC));
+        ComposedEmail email = composer.compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(pref)),
+                LetterFile.of(Fixtures.REFERENCE, Fixtures.pdf(30_000),
+                        () -> URI.create("https://convoc.example.ma/api/letters/t/abc")));
+        Files.write(dir.resolve("mail.eml"), email.raw());
+        Files.writeString(dir.resolve("mail.html"), email.html());
+        Files.writeString(dir.resolve("mail.txt"), email.text());
+        System.out.println(email.text());
+    }
+}
