@@ -1,0 +1,66 @@
+package io.convoc.notices;
+
+import io.convoc.core.event.Language;
+import io.convoc.notices.sms.GsmAlphabet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BundlesTest {
+    // written once, in the base bundle, for every language
+    private static final Set<String> LANGUAGE_NEUTRAL = Set.of("email.subject.join", "letter.fileName");
+
+    @Test
+    void everyFrenchWordHasItsArabicAndNoArabicWordIsOrphaned() throws IOException {
+        Set<String> french = new TreeSet<>(load("notices.properties").stringPropertyNames());
+        Set<String> arabic = new TreeSet<>(load("notices_ar.properties").stringPropertyNames());
+        french.removeAll(LANGUAGE_NEUTRAL);
+        assertEquals(french, arabic);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NoticeKind.class)
+    void everyKindHasItsTemplatesAndItsWords(NoticeKind kind) {
+        for (String template : new String[]{kind.key() + ".html", kind.key() + ".txt"}) {
+            assertNotNull(getClass().getResource("/io/convoc/notices/templates/" + template), template);
+        }
+        for (Language language : Language.values()) {
+            NoticeText text = NoticeText.of(language);
+            for (String key : new String[]{"email." + kind.key() + ".subject", "email." + kind.key() + ".heading",
+                    "sms." + kind.key() + ".full", "sms." + kind.key() + ".short"}) {
+                assertTrue(text.has(key), language + " lacks " + key);
+            }
+        }
+    }
+
+    @Test
+    void frenchSmsWordingIsGsmSoThatOnlyTheEventsOwnWordsCanCostMore() throws IOException {
+        Properties french = load("notices.properties");
+        for (String key : french.stringPropertyNames()) {
+            if (key.startsWith("sms.")) {
+                String wording = NoticeText.of(Language.FR).get(key, "", "", "", "");
+                assertTrue(GsmAlphabet.canEncode(wording), key + " has characters outside GSM: " + wording);
+            }
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundlesTest.class.getResourceAsStream("/io/convoc/notices/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,143 @@
+package io.convoc.notices.sms;
+
+import io.convoc.core.event.Bilingual;
+import io.convoc.core.event.Event;
+import io.convoc.core.event.Language;
+import io.convoc.core.event.Programme;
+import io.convoc.core.registration.LanguagePreference;
+import io.convoc.notices.Confirmation;
+import io.convoc.notices.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SmsComposerTest {
+    private static final URI LINK = URI.create("https://cvc.ma/l/Ab3dE9xQ");
+    private static final SmsComposer COMPOSER = new SmsComposer();
+
+    private static SmsNotice compose(LanguagePreference languages) {
+        return COMPOSER.compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(languages)), LINK);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            FR            | FR
+            AR            | AR
+            BOTH          | FR,AR
+            BOTH_AR_FIRST | AR,FR
+            """)
+    void eachLanguageGetsItsOwnMessagePreferredFirst(LanguagePreference preference, String languages) {
+        List<Language> expected = Arrays.stream(languages.split(",")).map(Language::valueOf).toList();
+        assertEquals(expected, compose(preference).messages().stream().map(SmsText::language).toList());
+    }
+
+    @Test
+    void theMessageSaysEventDatesPlaceAndWhereTheLetterIs() {
+        SmsNotice sms = compose(LanguagePreference.BOTH);
+        assertEquals(SmsWording.FULL, sms.wording());
+        assertEquals("Inscription confirmée : 2èmes Assises nationales de la régionalisation avancée, "
+                + "Palais des congrès, Tanger, 20 et 21 décembre 2024. Votre lettre d'invitation : " + LINK,
+                sms.messages().get(0).text());
+        assertEquals("تأكيد التسجيل: الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة، قصر المؤتمرات، طنجة، "
+                + "يومي 20 و21 دجنبر 2024. رسالة الدعوة: " + LINK, sms.messages().get(1).text());
+    }
+
+    @Test
+    void frenchStaysGsmAndArabicIsUcs2() {
+        SmsNotice sms = compose(LanguagePreference.BOTH);
+        SmsCount french = sms.messages().get(0).count();
+        SmsCount arabic = sms.messages().get(1).count();
+        assertEquals(SmsEncoding.GSM_7BIT, french.encoding());
+        assertEquals(2, french.parts());
+        assertEquals(SmsEncoding.UCS_2, arabic.encoding());
+        assertEquals(3, arabic.parts());
+        assertEquals(5, sms.totalParts());
+        // why two messages: as one bilingual UCS-2 message it would cost more
+        String bilingual = sms.messages().get(0).text() + "\n" + sms.messages().get(1).text();
+        assertTrue(SmsCount.of(bilingual).parts() > sms.totalParts());
+    }
+
+    @Test
+    void frenchAccentsForceUcs2UnlessGsmSafe() {
+        Programme programme = withEventName(Bilingual.of("Fête de l’Hôtel « Maître »", "حفل"));
+        Confirmation notice = new Confirmation(programme, Fixtures.invitee(LanguagePreference.FR));
+
+        SmsText safe = new SmsComposer(new SmsSettings(true, 6)).compose(notice, LINK).messages().get(0);
+        assertEquals(SmsEncoding.GSM_7BIT, safe.count().encoding());
+        assertTrue(safe.text().contains("Fete de l'Hotel \" Maitre \""), safe.text());
+        assertTrue(safe.text().contains("décembre"), "é is GSM and stays");
+
+        SmsText exact = new SmsComposer(new SmsSettings(false, 6)).compose(notice, LINK).messages().get(0);
+        assertEquals(SmsEncoding.UCS_2, exact.count().encoding());
+        assertTrue(exact.text().contains("Fête de l’Hôtel « Maître »"));
+        assertEquals(List.of("ê", "’", "ô", "«", "î", "»"), exact.count().nonGsmCharacters());
+    }
+
+    @Test
+    void accentsAreKeptWhenFoldingCannotAvoidUcs2() {
+        // a name GSM cannot write anyway: the SMS is UCS-2 whatever we do, so it keeps its accents
+        Programme programme = withEventName(Bilingual.of("Fête 😀", "حفل"));
+        SmsText text = COMPOSER.compose(new Confirmation(programme, Fixtures.invitee(LanguagePreference.FR)), LINK)
+                .messages().get(0);
+        assertTrue(text.text().startsWith("Inscription confirmée : Fête 😀"), text.text());
+    }
+
+    @Test
+    void fallsBackToTheShortWordingWhenOverTheMaximum() {
+        SmsNotice sms = new SmsComposer(new SmsSettings(true, 4))
+                .compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(LanguagePreference.BOTH)), LINK);
+        assertEquals(SmsWording.SHORT, sms.wording());
+        assertTrue(sms.totalParts() <= 4, sms.toString());
+        assertFalse(sms.messages().get(0).text().contains("Palais des congrès"), "the city replaces the venue");
+        assertTrue(sms.messages().get(0).text().contains("Tanger"));
+        assertTrue(sms.messages().get(1).text().contains("طنجة"));
+    }
+
+    @Test
+    void refusesWhenEvenTheShortWordingIsTooLong() {
+        SmsComposer oneAtMost = new SmsComposer(new SmsSettings(true, 1));
+        SmsTooLong e = assertThrows(SmsTooLong.class, () -> oneAtMost
+                .compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(LanguagePreference.BOTH)), LINK));
+        assertEquals("sms_too_long", e.code());
+        assertEquals(1, e.maxParts());
+        assertTrue(e.parts() > 1);
+        assertTrue(e.getMessage().contains("maximum of 1"), e.getMessage());
+    }
+
+    @Test
+    void aValueWithLineBreaksStaysOnOneLine() {
+        Programme programme = withEventName(Bilingual.of("Assises\r\nnationales", "المناظرة\nالوطنية"));
+        SmsNotice sms = COMPOSER.compose(new Confirmation(programme, Fixtures.invitee(LanguagePreference.BOTH)), LINK);
+        sms.messages().forEach(m -> assertFalse(m.text().contains("\n") || m.text().contains("\r"), m.text()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"javascript:alert(1)", "/letters/abc", "ftp://cvc.ma/l/x"})
+    void theLetterLinkIsAWebAddress(String link) {
+        assertThrows(IllegalArgumentException.class, () -> COMPOSER.compose(
+                new Confirmation(Fixtures.assises(), Fixtures.invitee(LanguagePreference.FR)), URI.create(link)));
+    }
+
+    @Test
+    void maxPartsIsWithinWhatConcatenationCanNumber() {
+        assertThrows(IllegalArgumentException.class, () -> new SmsSettings(true, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SmsSettings(true, 256));
+    }
+
+    private static Programme withEventName(Bilingual name) {
+        Programme p = Fixtures.assises();
+        Event e = p.event();
+        return new Programme(new Event(e.id(), name, e.theme(), e.patronage(), e.city(), e.venue(), e.startDate(),
+                e.endDate(), e.zone(), e.organizers(), e.signatory(), e.issuingPlace(), e.practicalInformation(),
+                e.referencePrefix()), p.sessions());
+    }
+}
