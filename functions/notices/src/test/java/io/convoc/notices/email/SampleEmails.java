@@ -11,18 +11,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** Writes a sample email (.eml, .html, .txt) for a person to look at: {@code SampleEmails <dir> [preference]}. */
+/**
+ * Writes a sample email (.eml, .html, .txt) for a person to look at:
+ * {@code SampleEmails <dir> [FR|AR|BOTH|BOTH_AR_FIRST] [linked]} ("linked": a letter too large to attach).
+ */
 public final class SampleEmails {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/samples");
         LanguagePreference pref = args.length > 1 ? LanguagePreference.valueOf(args[1]) : LanguagePreference.BOTH;
+        boolean linked = args.length > 2 && args[2].equals("linked");
         Files.createDirectories(dir);
         EmailComposer composer = new EmailComposer(EmailSettings.builder()
                 .from("noreply@convoc.example.ma", "Assises de la régionalisation | المناظرة الوطنية للجهوية")
-                .replyTo("contact@convoc.example.ma").build(),
+                .replyTo("contact@convoc.example.ma")
+                .maxRawBytes(linked ? 65_536 : EmailSettings.DEFAULT_MAX_RAW_BYTES).build(),
                 Clock.fixed(Instant.parse("2024-11-20T10:00:00Z"), ZoneOffset.UTC));
         ComposedEmail email = composer.compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(pref)),
-                LetterFile.of(Fixtures.REFERENCE, Fixtures.pdf(30_000),
+                LetterFile.of(Fixtures.REFERENCE, Fixtures.pdf(linked ? 80_000 : 30_000),
                         () -> URI.create("https://convoc.example.ma/api/letters/t/abc")));
         Files.write(dir.resolve("mail.eml"), email.raw());
         Files.writeString(dir.resolve("mail.html"), email.html());
