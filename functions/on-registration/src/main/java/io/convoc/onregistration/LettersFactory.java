@@ -1,7 +1,6 @@
 package io.convoc.onregistration;
 
 import io.convoc.aws.dynamo.LetterReferenceCounter;
-import io.convoc.aws.s3.S3LetterArchive;
 import io.convoc.core.letters.LetterService;
 import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.ports.LetterArchive;
@@ -13,7 +12,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.aws.sqs.SqsNoticeQueues;
@@ -39,11 +37,6 @@ public class LettersFactory {
     LetterReferences letterReferences(DynamoDbClient dynamo, @Value("${EVENTS_TABLE}") String events,
                                       @Value("${REGISTRATION_LOOKUPS_TABLE}") String lookups) {
         return new LetterReferenceCounter(dynamo, events, lookups);
-    }
-
-    @Singleton
-    LetterArchive letterArchive(S3Client s3, @Value("${LETTERS_BUCKET}") String bucket) {
-        return new S3LetterArchive(s3, bucket);
     }
 
     @Singleton

@@ -391,10 +391,46 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /**
+     * SES event publishing, locally: functions subscribed (SNS event) to the topic a configuration set
+     * publishes to get an event for every mail the SES emulator accepted.
+     */
+    public void startSesEvents(java.util.Collection<String> functionLogicalIds) {
+        java.util.Set<String> topics = new java.util.HashSet<>();
+        template.resourcesOfType("AWS::SES::ConfigurationSetEventDestination").values().forEach(d -> topics.add(
+                String.valueOf(Template.map(Template.map(Template.map(d.properties().get("EventDestination"))
+                        .get("SnsDestination")).get("TopicARN")).get("Ref"))));
+        for (String fn : functionLogicalIds) {
+            for (Object e : Template.map(template.function(fn).get("Events")).values()) {
+                Map<String, Object> event = Template.map(e);
+                Object topic = Template.map(Template.map(event.get("Properties")).get("Topic")).get("Ref");
+                if ("SNS".equals(event.get("Type")) && topics.contains(String.valueOf(topic))) {
+                    @SuppressWarnings("unchecked")
+                    SesEventPublisher publisher = new SesEventPublisher(sesEmulator,
+                            "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + topic,
+                            (com.amazonaws.services.lambda.runtime.RequestHandler<
+                                    com.amazonaws.services.lambda.runtime.events.SNSEvent, ?>)
+                                    HttpApiGateway.newHandler(template, fn), fn);
+                    running.add(publisher::stop);
+                    Thread thread = new Thread(publisher, fn + "-ses-events");
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+            }
+        }
+    }
+
     /** Every function of the template that has a DynamoDB or SQS event source. */
     public List<String> eventDrivenFunctions() {
         return template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
                 .filter(fn -> !EventSourceMapping.of(template, fn).isEmpty()).toList();
+    }
+
+    /** Every function of the template subscribed to an SNS topic. */
+    public List<String> topicSubscribers() {
+        return template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
+                .filter(fn -> Template.map(template.function(fn).get("Events")).values().stream()
+                        .anyMatch(e -> "SNS".equals(Template.map(e).get("Type")))).toList();
     }
 
     /** The SES emulator's own address: {@code GET /store} lists the mails as JSON, {@code /} is its inbox. */

@@ -60,16 +60,18 @@ public final class LocalRun implements AutoCloseable {
         Template template = Template.project();
         LocalRun run = new LocalRun(LocalCloud.start(template, options.dataDir()));
         try {
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api =
-                    HttpApiGateway.newHandler(template, "ApiFunction");
-            if (api instanceof AutoCloseable c) {
-                run.running.add(c);
-            }
+            // the gateway binds first, so that the links functions print (QR codes, downloads) point at it
+            DeferredHandler api = new DeferredHandler();
+            run.gateway = HttpApiGateway.start(template, "ApiFunction", api, "127.0.0.1", options.port());
+            run.running.add(run.gateway);
+            System.setProperty("PUBLIC_API_URL", run.gateway.url());
+            api.set(HttpApiGateway.newHandler(template, "ApiFunction"));
+            run.running.add(api);
+            run.cloud.startFunctions(run.cloud.eventDrivenFunctions());
+            run.cloud.startSesEvents(run.cloud.topicSubscribers());
             if (options.seed()) {
                 run.seed(api, out);
             }
-            run.gateway = HttpApiGateway.start(template, "ApiFunction", api, "127.0.0.1", options.port());
-            run.running.add(run.gateway);
             run.describe(out);
             return run;
         } catch (IOException | RuntimeException e) {
@@ -95,6 +97,7 @@ public final class LocalRun implements AutoCloseable {
         out.println();
         out.println("convoc local cloud is running (Ctrl-C to stop)");
         out.printf("  HTTP API (api function)   %s/api/registrations%n", gateway.url());
+        out.printf("  functions on streams and queues: %s%n", String.join(", ", cloud.eventDrivenFunctions()));
         cloud.endpoints().forEach((service, url) -> out.printf("  %-25s %s%n", service, url));
         out.printf("  data and logs             %s%n", cloud.workDir());
         out.println();
@@ -104,6 +107,32 @@ public final class LocalRun implements AutoCloseable {
         out.println("       -d '{\"eventId\":\"assises-2024\",\"lastName\":\"Alaoui\",\"firstName\":\"Karim\","
                 + "\"category\":\"EXPERT\",\"email\":\"karim@example.ma\",\"mobile\":\"0612345678\","
                 + "\"workshops\":[\"ws-numerique\"]}'");
+    }
+
+    /** The api handler, created once the gateway's address is known. */
+    private static final class DeferredHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+            AutoCloseable {
+        private volatile RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+
+        void set(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event,
+                                                      com.amazonaws.services.lambda.runtime.Context context) {
+            if (handler == null) {
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(503).build();
+            }
+            return handler.handleRequest(event, context);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (handler instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
     }
 
     public HttpApiGateway gateway() {

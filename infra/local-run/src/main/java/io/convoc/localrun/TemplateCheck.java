@@ -117,9 +117,14 @@ public final class TemplateCheck {
             if (pom == null) {
                 continue;
             }
-            Matcher deps = CONVOC_DEPENDENCY.matcher(pom.substring(pom.indexOf("<dependencies>") + 1));
+            // what the function ships: its convoc dependencies that are not test-scoped
+            Matcher deps = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(pom);
             while (deps.find()) {
-                todo.add(deps.group(1));
+                Matcher artifact = CONVOC_DEPENDENCY.matcher(deps.group(1));
+                if (artifact.find() && !deps.group(1).contains("<scope>test</scope>")
+                        && !deps.group(1).contains("<type>test-jar</type>")) {
+                    todo.add(artifact.group(1));
+                }
             }
             Path main = dir.resolve("src/main");
             if (!Files.isDirectory(main)) {

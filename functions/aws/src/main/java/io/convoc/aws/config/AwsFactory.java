@@ -14,7 +14,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import io.convoc.aws.s3.S3LetterArchive;
 import io.convoc.aws.streams.StreamBatches;
+import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.letters.LetterCheck;
 import io.convoc.core.letters.LetterTokens;
 import io.micronaut.json.JsonMapper;
@@ -29,6 +31,8 @@ import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.SuppressionList;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
@@ -79,6 +83,11 @@ public class AwsFactory {
     }
 
     @Singleton
+    LetterArchive letterArchive(S3Client s3, @Value("${LETTERS_BUCKET}") String bucket) {
+        return new S3LetterArchive(s3, bucket);
+    }
+
+    @Singleton
     S3Presigner s3Presigner(@Value("${S3_FORCE_PATH_STYLE:false}") boolean pathStyle) {
         return S3Presigner.builder()
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
@@ -125,6 +134,16 @@ public class AwsFactory {
     @Singleton
     SqsClient sqsClient(SdkHttpClient http) {
         return SqsClient.builder().httpClient(http).build();
+    }
+
+    @Singleton
+    SesV2Client sesV2Client(SdkHttpClient http) {
+        return SesV2Client.builder().httpClient(http).build();
+    }
+
+    @Singleton
+    SnsClient snsClient(SdkHttpClient http) {
+        return SnsClient.builder().httpClient(http).build();
     }
 
     @Singleton

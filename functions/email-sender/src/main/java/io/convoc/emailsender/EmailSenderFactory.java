@@ -1,0 +1,55 @@
+package io.convoc.emailsender;
+
+import io.convoc.aws.sqs.NoticeDispatch;
+import io.convoc.aws.sqs.NoticeMessages;
+import io.convoc.core.letters.LetterTokens;
+import io.convoc.core.notifications.NoticeSender;
+import io.convoc.core.ports.LetterArchive;
+import io.convoc.core.ports.NotificationRepository;
+import io.convoc.core.ports.ProgrammeRepository;
+import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.ports.SuppressionList;
+import io.convoc.notices.email.EmailComposer;
+import io.convoc.notices.email.EmailSettings;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/** The e-mail sender's parts, configured from the function's environment. */
+@Factory
+public class EmailSenderFactory {
+
+    @Singleton
+    EmailComposer emailComposer(@Value("${EMAIL_FROM}") String from, @Value("${EMAIL_REPLY_TO}") String replyTo)
+            throws AddressException {
+        InternetAddress sender = new InternetAddress(from, true);
+        EmailSettings.Builder settings = EmailSettings.builder().from(sender.getAddress(), sender.getPersonal());
+        if (!replyTo.isBlank()) {
+            settings.replyTo(replyTo);
+        }
+        return new EmailComposer(settings.build());
+    }
+
+    @Singleton
+    NoticeSender emailSender(NotificationRepository notifications, RegistrationRepository registrations,
+                             ProgrammeRepository programmes, SuppressionList suppressions, SesV2Client ses,
+                             EmailComposer composer, LetterArchive letters, LetterTokens tokens,
+                             @Value("${PUBLIC_API_URL}") String publicApiUrl,
+                             @Value("${SES_CONFIGURATION_SET}") String configurationSet, Clock clock) {
+        return new NoticeSender(notifications, registrations, programmes, suppressions,
+                new SesEmailDeliverer(ses, composer, letters, tokens, publicApiUrl, configurationSet, clock), clock);
+    }
+
+    @Singleton
+    NoticeDispatch emailDispatch(NoticeMessages messages, SqsClient sqs, @Value("${EMAIL_QUEUE_URL}") String queueUrl,
+                                 @Value("${MAX_RECEIVE_COUNT}") int maxReceiveCount,
+                                 @Value("${NOTICE_RETRY_BASE_SECONDS:10}") int retryBaseSeconds) {
+        return new NoticeDispatch(messages, sqs, queueUrl, maxReceiveCount, retryBaseSeconds);
+    }
+}

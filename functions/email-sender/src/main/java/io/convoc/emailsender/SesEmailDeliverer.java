@@ -1,0 +1,78 @@
+package io.convoc.emailsender;
+
+import io.convoc.core.event.Programme;
+import io.convoc.core.letters.LetterTokens;
+import io.convoc.core.notifications.Deliverer;
+import io.convoc.core.notifications.DeliveryFailure;
+import io.convoc.core.notifications.Notification;
+import io.convoc.core.ports.LetterArchive;
+import io.convoc.core.registration.LetterInfo;
+import io.convoc.core.registration.Registration;
+import io.convoc.notices.Confirmation;
+import io.convoc.notices.UnsendableNotice;
+import io.convoc.notices.email.ComposedEmail;
+import io.convoc.notices.email.EmailComposer;
+import io.convoc.notices.email.LetterFile;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A confirmation notice as an e-mail: the bilingual MIME with the letter (or a download link when it would
+ * be too large), sent through SES v2 as raw content with the configuration set that publishes its delivery
+ * events. SES throttling and outages are retryable; a rejection is not.
+ */
+final class SesEmailDeliverer implements Deliverer {
+    static final Duration LINK_LIFETIME = Duration.ofDays(14);
+
+    private final SesV2Client ses;
+    private final EmailComposer composer;
+    private final LetterArchive letters;
+    private final LetterTokens tokens;
+    private final String publicApiUrl;
+    private final String configurationSet;
+    private final Clock clock;
+
+    SesEmailDeliverer(SesV2Client ses, EmailComposer composer, LetterArchive letters, LetterTokens tokens,
+                      String publicApiUrl, String configurationSet, Clock clock) {
+        this.ses = ses;
+        this.composer = composer;
+        this.letters = letters;
+        this.tokens = tokens;
+        this.publicApiUrl = publicApiUrl.replaceAll("/+$", "");
+        this.configurationSet = configurationSet;
+        this.clock = clock;
+    }
+
+    @Override
+    public String deliver(Notification notification, Registration registration, Programme programme) {
+        LetterInfo letter = registration.currentLetter().orElseThrow(() ->
+                DeliveryFailure.permanent("the registration has no letter to send", null));
+        byte[] pdf = letters.fetch(letter.key()).orElseThrow(() ->
+                DeliveryFailure.retryable("letter " + letter.key() + " not found in the archive yet", null));
+        ComposedEmail email;
+        try {
+            email = composer.compose(new Confirmation(programme, registration), LetterFile.of(letter.reference(), pdf,
+                    () -> URI.create(publicApiUrl + "/api/letters/"
+                            + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME)))));
+        } catch (UnsendableNotice e) {
+            throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
+        }
+        try {
+            return ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(email.raw()))))
+                    .configurationSetName(configurationSet)).messageId();
+        } catch (SesV2Exception e) {
+            String reason = "SES " + e.statusCode() + " " + (e.awsErrorDetails() == null ? e.getMessage()
+                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+            boolean retryable = e.isThrottlingException() || e.statusCode() == 429 || e.statusCode() >= 500;
+            throw new DeliveryFailure(reason, retryable, e);
+        } catch (SdkClientException e) {
+            throw DeliveryFailure.retryable("SES unreachable: " + e.getMessage(), e);
+        }
+    }
+}

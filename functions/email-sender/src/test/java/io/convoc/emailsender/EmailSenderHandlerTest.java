@@ -1,0 +1,225 @@
+package io.convoc.emailsender;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convoc.aws.dynamo.NotificationTable;
+import io.convoc.aws.dynamo.ProgrammeTable;
+import io.convoc.aws.dynamo.RegistrationTable;
+import io.convoc.aws.dynamo.SuppressionTable;
+import io.convoc.aws.s3.S3LetterArchive;
+import io.convoc.core.letters.LetterService;
+import io.convoc.core.notifications.Channel;
+import io.convoc.core.notifications.DeliveryStatus;
+import io.convoc.core.notifications.NoticeKind;
+import io.convoc.core.notifications.Notification;
+import io.convoc.core.registration.Category;
+import io.convoc.core.registration.Civility;
+import io.convoc.core.registration.LanguagePreference;
+import io.convoc.core.registration.LetterInfo;
+import io.convoc.core.registration.PersonName;
+import io.convoc.core.registration.Registration;
+import io.convoc.core.registration.RegistrationSource;
+import io.convoc.core.registration.RegistrationStatus;
+import io.convoc.localcloud.FaultInjector;
+import io.convoc.localcloud.LocalCloud;
+import io.convoc.localcloud.LocalCloudExtension;
+import io.convoc.localcloud.SampleData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The e-mail queue consumed by the real handler, sending through the SES emulator (with faults injected). */
+@ExtendWith(LocalCloudExtension.class)
+class EmailSenderHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalCloud cloud;
+    private static RegistrationTable registrations;
+    private static NotificationTable notifications;
+    private static SuppressionTable suppressions;
+    private static S3LetterArchive letters;
+
+    @BeforeAll
+    static void start(LocalCloud localCloud) {
+        cloud = localCloud;
+        // retries come after the (local) queue's 1 s visibility timeout instead of a growing delay
+        System.setProperty("NOTICE_RETRY_BASE_SECONDS", "0");
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
+        new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assises());
+        registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
+                cloud.tableName("RegistrationLookupsTable"));
+        notifications = new NotificationTable(enhanced, cloud.dynamo(), cloud.tableName("NotificationsTable"));
+        suppressions = new SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"));
+        letters = new S3LetterArchive(cloud.s3(), cloud.bucketName("LettersBucket"));
+        cloud.startFunctions(List.of("EmailSenderFunction"));
+    }
+
+    @AfterEach
+    void noMoreFaults() {
+        cloud.sesFaults().failNext(0, null);
+    }
+
+    /** A registration whose letter is ready, and its queued confirmation e-mail. */
+    private static Notification queuedConfirmation(byte[] pdf) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        Registration r = new Registration(id, "assises-2024", Civility.MADAME,
+                new PersonName("Nadia", "Fassi", "نادية الفاسي"), "Experte", "خبيرة", Category.EXPERT, "Université",
+                null, "nadia-" + id + "@example.ma", null, LanguagePreference.BOTH_AR_FIRST, List.of("ws-numerique"),
+                RegistrationSource.FORM, RegistrationStatus.RECEIVED, null, null, now, now);
+        registrations.create(r);
+        String key = "letters/assises-2024/" + id + "/v1.pdf";
+        letters.store(key, pdf, LetterService.sha256(pdf));
+        registrations.recordLetter(id, 0, new LetterInfo(1, "ANRA-2024/0042", key, LetterService.sha256(pdf), now), now);
+        Notification n = Notification.queued(id, "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL, 1, r.email(), now);
+        notifications.create(n);
+        return n;
+    }
+
+    private static byte[] pdf() {
+        return ("%PDF-1.7\n% lettre d'invitation " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void enqueue(Notification n) {
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("EmailQueue")).messageBody(
+                "{\"registrationId\":\"" + n.registrationId() + "\",\"notificationId\":\"" + n.id() + "\"}"));
+    }
+
+    private static Notification await(Notification n, DeliveryStatus status) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        Notification current = null;
+        while (Instant.now().isBefore(deadline)) {
+            current = notifications.find(n.registrationId(), n.id()).orElseThrow();
+            if (current.status() == status) {
+                return current;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("notice did not reach " + status + ": " + current);
+    }
+
+    private static List<JsonNode> mailsTo(String address) throws Exception {
+        JsonNode store = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cloud.sesEmulator() + "/store")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        List<JsonNode> out = new ArrayList<>();
+        store.path("emails").forEach(m -> {
+            if (m.path("destination").path("to").toString().contains(address)) {
+                out.add(m);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void sendsTheConfirmationInBothLanguagesWithTheLetterAttachedByteForByte() throws Exception {
+        byte[] pdf = pdf();
+        Notification n = queuedConfirmation(pdf);
+        enqueue(n);
+        Notification sent = await(n, DeliveryStatus.SENT);
+        assertTrue(sent.providerMessageId() != null && !sent.providerMessageId().isBlank());
+
+        List<JsonNode> mails = mailsTo(n.destination());
+        assertEquals(1, mails.size());
+        JsonNode mail = mails.get(0);
+        String subject = mail.path("subject").asText();
+        assertTrue(subject.contains("تأكيد") && subject.contains("Confirmation"), subject);
+        assertTrue(subject.indexOf("تأكيد") < subject.indexOf("Confirmation"), "Arabic first, as preferred: " + subject);
+        String html = mail.path("body").path("html").asText();
+        assertTrue(html.contains("lang=\"ar\"") && html.contains("dir=\"rtl\""), html);
+        assertTrue(html.contains("lang=\"fr\"") && html.contains("dir=\"ltr\""), html);
+        assertTrue(mail.path("body").path("text").asText().contains("نادية الفاسي"));
+        JsonNode attachment = mail.path("attachments").get(0);
+        assertEquals("application/pdf", attachment.path("contentType").asText());
+        assertArrayEquals(pdf, Base64.getDecoder().decode(attachment.path("content").asText()));
+    }
+
+    @Test
+    void sendsOneEmailWhenTheSameMessageArrivesTwice() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        enqueue(n);
+        enqueue(n);
+        await(n, DeliveryStatus.SENT);
+        sleep(2500); // both messages have been handled by now
+        assertEquals(1, mailsTo(n.destination()).size());
+    }
+
+    @Test
+    void retriesAThrottledSendAndThenSucceeds() throws Exception {
+        // more throttles than the SDK retries by itself, so the queue has to bring the message back
+        cloud.sesFaults().failNext(4, new FaultInjector.Fault(429, "application/json",
+                "{\"message\":\"Maximum sending rate exceeded.\"}", "TooManyRequestsException"));
+        Notification n = queuedConfirmation(pdf());
+        enqueue(n);
+        Notification sent = await(n, DeliveryStatus.SENT);
+        assertTrue(sent.attempts() >= 2, "attempts: " + sent.attempts());
+        assertTrue(sent.lastError().contains("429"), sent.lastError());
+        assertEquals(1, mailsTo(n.destination()).size());
+    }
+
+    @Test
+    void aRejectedSendFailsAtOnceAndSaysWhy() throws Exception {
+        cloud.sesFaults().failNext(1, new FaultInjector.Fault(400, "application/json",
+                "{\"message\":\"Email address is not verified.\"}", "MessageRejected"));
+        Notification n = queuedConfirmation(pdf());
+        enqueue(n);
+        Notification failed = await(n, DeliveryStatus.FAILED);
+        assertTrue(failed.statusReason().contains("MessageRejected"), failed.statusReason());
+        assertEquals(1, failed.attempts());
+        assertEquals(0, mailsTo(n.destination()).size());
+    }
+
+    @Test
+    void aPoisonMessageEndsInTheDeadLetterQueueWithTheNoticeFailed() throws Exception {
+        cloud.sesFaults().failNext(1000, new FaultInjector.Fault(500, "application/json",
+                "{\"message\":\"Internal failure\"}", "InternalFailure"));
+        Notification n = queuedConfirmation(pdf());
+        enqueue(n);
+        Notification failed = await(n, DeliveryStatus.FAILED);
+        assertTrue(failed.statusReason().startsWith("retries exhausted: SES 500"), failed.statusReason());
+        assertEquals(5, failed.attempts());
+        Instant deadline = Instant.now().plusSeconds(10);
+        boolean inDeadLetterQueue = false;
+        while (!inDeadLetterQueue && Instant.now().isBefore(deadline)) {
+            inDeadLetterQueue = cloud.sqs().receiveMessage(b -> b.queueUrl(cloud.queueUrl("EmailDeadLetterQueue"))
+                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages().stream()
+                    .anyMatch(m -> m.body().contains(n.registrationId()));
+        }
+        assertTrue(inDeadLetterQueue, "the message went to the dead-letter queue");
+    }
+
+    @Test
+    void neverWritesToASuppressedAddress() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        suppressions.suppress(n.destination().toUpperCase(), "bounced: Permanent/General", Instant.now());
+        enqueue(n);
+        Notification suppressed = await(n, DeliveryStatus.SUPPRESSED);
+        assertEquals("bounced: Permanent/General", suppressed.statusReason());
+        sleep(1500);
+        assertEquals(0, mailsTo(n.destination()).size());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.convoc.smssender;
+
+import io.convoc.aws.sqs.NoticeDispatch;
+import io.convoc.aws.sqs.NoticeMessages;
+import io.convoc.core.letters.LetterTokens;
+import io.convoc.core.notifications.NoticeSender;
+import io.convoc.core.ports.NotificationRepository;
+import io.convoc.core.ports.ProgrammeRepository;
+import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.ports.SuppressionList;
+import io.convoc.notices.sms.SmsComposer;
+import io.convoc.notices.sms.SmsSettings;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/** The SMS sender's parts, configured from the function's environment. */
+@Factory
+public class SmsSenderFactory {
+
+    @Singleton
+    NoticeSender smsSender(NotificationRepository notifications, RegistrationRepository registrations,
+                           ProgrammeRepository programmes, SuppressionList suppressions, SnsClient sns,
+                           LetterTokens tokens, @Value("${PUBLIC_API_URL}") String publicApiUrl,
+                           @Value("${SMS_SENDER_ID}") String senderId,
+                           @Value("${SMS_GSM_SAFE_FRENCH}") boolean gsmSafeFrench,
+                           @Value("${SMS_MAX_PARTS}") int maxParts, Clock clock) {
+        SmsComposer composer = new SmsComposer(new SmsSettings(gsmSafeFrench, maxParts));
+        return new NoticeSender(notifications, registrations, programmes, suppressions,
+                new SnsSmsDeliverer(sns, composer, tokens, publicApiUrl, senderId, clock), clock);
+    }
+
+    @Singleton
+    NoticeDispatch smsDispatch(NoticeMessages messages, SqsClient sqs, @Value("${SMS_QUEUE_URL}") String queueUrl,
+                               @Value("${MAX_RECEIVE_COUNT}") int maxReceiveCount,
+                               @Value("${NOTICE_RETRY_BASE_SECONDS:10}") int retryBaseSeconds) {
+        return new NoticeDispatch(messages, sqs, queueUrl, maxReceiveCount, retryBaseSeconds);
+    }
+}

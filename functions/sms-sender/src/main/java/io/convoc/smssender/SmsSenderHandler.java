@@ -1,0 +1,22 @@
+package io.convoc.smssender;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.convoc.aws.sqs.NoticeDispatch;
+import io.convoc.core.notifications.NoticeSender;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+/** The SMS queue → the SMS of each notice, through SNS; partial batch failures for the ones to retry. */
+public class SmsSenderHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
+    @Inject
+    NoticeDispatch dispatch;
+
+    @Inject
+    NoticeSender sender;
+
+    @Override
+    public SQSBatchResponse execute(SQSEvent event) {
+        return dispatch.handle(event, sender);
+    }
+}

@@ -1,0 +1,86 @@
+package io.convoc.smssender;
+
+import io.convoc.core.event.Programme;
+import io.convoc.core.letters.LetterTokens;
+import io.convoc.core.notifications.Deliverer;
+import io.convoc.core.notifications.DeliveryFailure;
+import io.convoc.core.notifications.Notification;
+import io.convoc.core.registration.LetterInfo;
+import io.convoc.core.registration.Registration;
+import io.convoc.notices.Confirmation;
+import io.convoc.notices.UnsendableNotice;
+import io.convoc.notices.sms.SmsComposer;
+import io.convoc.notices.sms.SmsNotice;
+import io.convoc.notices.sms.SmsText;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.SnsException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A confirmation notice as SMS through SNS {@code Publish} to the E.164 number: transactional, with the
+ * configured sender id; one message per language the person reads. Throttling and SNS outages are
+ * retryable; an invalid number or an opted-out one is not.
+ */
+final class SnsSmsDeliverer implements Deliverer {
+    static final Duration LINK_LIFETIME = Duration.ofDays(14);
+
+    private final SnsClient sns;
+    private final SmsComposer composer;
+    private final LetterTokens tokens;
+    private final String publicApiUrl;
+    private final String senderId;
+    private final Clock clock;
+
+    SnsSmsDeliverer(SnsClient sns, SmsComposer composer, LetterTokens tokens, String publicApiUrl, String senderId,
+                    Clock clock) {
+        this.sns = sns;
+        this.composer = composer;
+        this.tokens = tokens;
+        this.publicApiUrl = publicApiUrl.replaceAll("/+$", "");
+        this.senderId = senderId;
+        this.clock = clock;
+    }
+
+    @Override
+    public String deliver(Notification notification, Registration registration, Programme programme) {
+        LetterInfo letter = registration.currentLetter().orElseThrow(() ->
+                DeliveryFailure.permanent("the registration has no letter to point to", null));
+        SmsNotice sms;
+        try {
+            sms = composer.compose(new Confirmation(programme, registration), URI.create(publicApiUrl + "/api/letters/"
+                    + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME))));
+        } catch (UnsendableNotice e) {
+            throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
+        }
+        List<String> ids = new ArrayList<>();
+        for (SmsText text : sms.messages()) {
+            try {
+                ids.add(sns.publish(b -> b.phoneNumber(notification.destination()).message(text.text())
+                        .messageAttributes(Map.of(
+                                "AWS.SNS.SMS.SMSType", string("Transactional"),
+                                "AWS.SNS.SMS.SenderID", string(senderId)))).messageId());
+            } catch (SnsException e) {
+                String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                String reason = "SNS " + e.statusCode() + " " + code + ": "
+                        + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+                boolean retryable = e.isThrottlingException() || "Throttled".equals(code) || e.statusCode() >= 500;
+                throw new DeliveryFailure(reason, retryable, e);
+            } catch (SdkClientException e) {
+                throw DeliveryFailure.retryable("SNS unreachable: " + e.getMessage(), e);
+            }
+        }
+        return String.join(",", ids);
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}
