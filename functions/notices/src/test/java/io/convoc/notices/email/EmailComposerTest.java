@@ -1,5 +1,6 @@
 package io.convoc.notices.email;
 
+import io.convoc.core.TestProgrammes;
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Programme;
@@ -293,6 +294,26 @@ class EmailComposerTest {
         assertFalse(html.contains("<b>Co</b>"));
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(Jsoup.parse(html).text().contains("Monsieur <script>alert(1)</script> O'Brien & <b>Co</b>,"));
+    }
+
+    @Test
+    void templateSyntaxInAValueIsWrittenNotEvaluated() {
+        Registration r = Fixtures.invitee(Civility.MONSIEUR, new PersonName("[(${subject})]", "${7*7} #{email.pointer}", ""),
+                "x@example.ma", LanguagePreference.FR);
+        ComposedEmail email = compose(r);
+        assertTrue(email.text().contains("Monsieur [(${subject})] ${7*7} #{email.pointer},"), email.text());
+        assertTrue(Jsoup.parse(email.html()).text().contains("Monsieur [(${subject})] ${7*7} #{email.pointer},"));
+    }
+
+    @Test
+    void anEventWithoutPracticalInformationHasNoSuchHeading() {
+        ComposedEmail email = COMPOSER.compose(
+                new Confirmation(TestProgrammes.assises(), Fixtures.invitee(LanguagePreference.BOTH)),
+                LetterFile.of(Fixtures.REFERENCE, PDF, () -> LINK));
+        assertFalse(email.text().contains("Informations pratiques"));
+        assertFalse(email.html().contains("معلومات عملية"));
+        // the fixture's venue has no city in it: it is written as given
+        assertTrue(email.text().contains("Lieu\u00a0: Palais des congrès\n"), email.text());
     }
 
     // ---- headers cannot be injected ----------------------------------------------------------------------------
