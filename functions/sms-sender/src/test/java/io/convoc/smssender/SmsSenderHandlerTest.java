@@ -1,0 +1,182 @@
+package io.convoc.smssender;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.convoc.aws.dynamo.NotificationTable;
+import io.convoc.aws.dynamo.ProgrammeTable;
+import io.convoc.aws.dynamo.RegistrationTable;
+import io.convoc.core.notifications.Channel;
+import io.convoc.core.notifications.DeliveryStatus;
+import io.convoc.core.notifications.NoticeKind;
+import io.convoc.core.notifications.Notification;
+import io.convoc.core.registration.Category;
+import io.convoc.core.registration.Civility;
+import io.convoc.core.registration.LanguagePreference;
+import io.convoc.core.registration.LetterInfo;
+import io.convoc.core.registration.PersonName;
+import io.convoc.core.registration.Registration;
+import io.convoc.core.registration.RegistrationSource;
+import io.convoc.core.registration.RegistrationStatus;
+import io.convoc.localcloud.FaultInjector;
+import io.convoc.localcloud.LocalCloud;
+import io.convoc.localcloud.LocalCloudExtension;
+import io.convoc.localcloud.LocalContext;
+import io.convoc.localcloud.SampleData;
+import io.convoc.localcloud.SmsSink;
+import io.convoc.notices.sms.SmsCount;
+import io.convoc.notices.sms.SmsEncoding;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SMS queue's messages (the sample event of events/sqs) through the real handler to the SMS sink. */
+@ExtendWith(LocalCloudExtension.class)
+class SmsSenderHandlerTest {
+    private static LocalCloud cloud;
+    private static RegistrationTable registrations;
+    private static NotificationTable notifications;
+    private static SmsSenderHandler handler;
+
+    @BeforeAll
+    static void start(LocalCloud localCloud) {
+        cloud = localCloud;
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
+        new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assises());
+        registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
+                cloud.tableName("RegistrationLookupsTable"));
+        notifications = new NotificationTable(enhanced, cloud.dynamo(), cloud.tableName("NotificationsTable"));
+        handler = new SmsSenderHandler();
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.close();
+    }
+
+    @AfterEach
+    void noMoreFaults() {
+        cloud.smsFaults().failNext(0, null);
+    }
+
+    private static Notification queuedSms(LanguagePreference languages, String mobile) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        Registration r = new Registration(id, "assises-2024", Civility.MONSIEUR,
+                new PersonName("Omar", "Benjelloun", "عمر بنجلون"), "Président", "رئيس", Category.REGION_PRESIDENT,
+                "Conseil régional", null, id + "@example.ma", mobile, languages, List.of(), RegistrationSource.FORM,
+                RegistrationStatus.RECEIVED, null, null, now, now);
+        registrations.create(r);
+        registrations.recordLetter(id, 0, new LetterInfo(1, "ANRA-2024/0007", "letters/x.pdf", "00", now), now);
+        Notification n = Notification.queued(id, "assises-2024", NoticeKind.CONFIRMATION, Channel.SMS, 1, mobile, now);
+        notifications.create(n);
+        return n;
+    }
+
+    /** The sample SQS event, carrying this notice. */
+    private static SQSEvent event(Notification n, int receiveCount) {
+        SQSEvent event = EventLoader.loadSQSEvent(SampleData.file("sqs/sms-notice.json").toString());
+        event.getRecords().get(0).setBody("{\"registrationId\":\"" + n.registrationId() + "\",\"notificationId\":\""
+                + n.id() + "\"}");
+        event.getRecords().get(0).getAttributes().put("ApproximateReceiveCount", String.valueOf(receiveCount));
+        return event;
+    }
+
+    private static SQSBatchResponse handle(SQSEvent event) {
+        return handler.handleRequest(event, new LocalContext("SmsSenderFunction", 1024, 30));
+    }
+
+    private static Notification current(Notification n) {
+        return notifications.find(n.registrationId(), n.id()).orElseThrow();
+    }
+
+    @Test
+    void sendsOneTransactionalSmsPerLanguageWithTheEssentials() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.BOTH, mobile);
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+
+        Notification sent = current(n);
+        assertEquals(DeliveryStatus.SENT, sent.status());
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(2, received.size(), received.toString());
+        SmsSink.Sms french = received.get(0);
+        SmsSink.Sms arabic = received.get(1);
+        assertEquals("Transactional", french.attributes().get("AWS.SNS.SMS.SMSType"));
+        assertEquals("ASSISES", french.attributes().get("AWS.SNS.SMS.SenderID"));
+        assertTrue(french.message().contains("Tanger") && french.message().contains("/api/letters/"), french.message());
+        assertTrue(arabic.message().contains("طنجة"), arabic.message());
+        // GSM-safe French stays 7-bit; Arabic is UCS-2; the parts stay within the configured maximum
+        assertEquals(SmsEncoding.GSM_7BIT, SmsCount.of(french.message()).encoding());
+        assertEquals(SmsEncoding.UCS_2, SmsCount.of(arabic.message()).encoding());
+        assertTrue(SmsCount.of(french.message()).parts() + SmsCount.of(arabic.message()).parts() <= 6);
+        assertEquals(french.messageId() + "," + arabic.messageId(), sent.providerMessageId());
+    }
+
+    @Test
+    void sendsOneSmsWhenTheSameMessageArrivesTwice() {
+        String mobile = "+2127" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.AR, mobile);
+        handle(event(n, 1));
+        handle(event(n, 1));
+        assertEquals(1, cloud.sms().messagesTo(mobile).size());
+    }
+
+    @Test
+    void aThrottledPublishIsReportedForRetryThenSucceeds() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.FR, mobile);
+        cloud.smsFaults().failNext(10, new FaultInjector.Fault(400, "text/xml",
+                "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
+                        + "<Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
+                        + "<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>", null));
+        SQSBatchResponse first = handle(event(n, 1));
+        assertEquals(1, first.getBatchItemFailures().size());
+        assertEquals(DeliveryStatus.QUEUED, current(n).status());
+        assertTrue(current(n).lastError().contains("Throttling"), current(n).lastError());
+
+        cloud.smsFaults().failNext(0, null);
+        assertTrue(handle(event(n, 2)).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(n).status());
+        assertEquals(1, cloud.sms().messagesTo(mobile).size());
+    }
+
+    @Test
+    void anInvalidNumberFailsAtOnceAndSaysWhy() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.FR, mobile);
+        cloud.smsFaults().failNext(1, new FaultInjector.Fault(400, "text/xml",
+                "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
+                        + "<Code>InvalidParameter</Code><Message>Invalid parameter: PhoneNumber</Message></Error>"
+                        + "<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>", null));
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+        Notification failed = current(n);
+        assertEquals(DeliveryStatus.FAILED, failed.status());
+        assertTrue(failed.statusReason().contains("InvalidParameter"), failed.statusReason());
+    }
+
+    @Test
+    void theLastAttemptMarksTheNoticeFailedWithTheLastError() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.FR, mobile);
+        cloud.smsFaults().failNext(100, new FaultInjector.Fault(500, "text/xml",
+                "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Receiver</Type>"
+                        + "<Code>InternalError</Code><Message>Internal error</Message></Error>"
+                        + "<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>", null));
+        SQSBatchResponse last = handle(event(n, 5));
+        assertEquals(1, last.getBatchItemFailures().size(), "left for the dead-letter queue");
+        Notification failed = current(n);
+        assertEquals(DeliveryStatus.FAILED, failed.status());
+        assertTrue(failed.statusReason().startsWith("retries exhausted: SNS 500 InternalError"), failed.statusReason());
+    }
+}
