@@ -13,6 +13,7 @@ import io.convoc.notices.email.EmailComposer;
 import io.convoc.notices.email.EmailSettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -37,6 +38,7 @@ public class EmailSenderFactory {
     }
 
     @Singleton
+    @Named("email")
     NoticeSender emailSender(NotificationRepository notifications, RegistrationRepository registrations,
                              ProgrammeRepository programmes, SuppressionList suppressions, SesV2Client ses,
                              EmailComposer composer, LetterArchive letters, LetterTokens tokens,
@@ -47,6 +49,7 @@ public class EmailSenderFactory {
     }
 
     @Singleton
+    @Named("email")
     NoticeDispatch emailDispatch(NoticeMessages messages, SqsClient sqs, @Value("${EMAIL_QUEUE_URL}") String queueUrl,
                                  @Value("${MAX_RECEIVE_COUNT}") int maxReceiveCount,
                                  @Value("${NOTICE_RETRY_BASE_SECONDS:10}") int retryBaseSeconds) {

@@ -12,6 +12,7 @@ import io.convoc.notices.sms.SmsComposer;
 import io.convoc.notices.sms.SmsSettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,6 +24,7 @@ import java.time.Clock;
 public class SmsSenderFactory {
 
     @Singleton
+    @Named("sms")
     NoticeSender smsSender(NotificationRepository notifications, RegistrationRepository registrations,
                            ProgrammeRepository programmes, SuppressionList suppressions, SnsClient sns,
                            LetterTokens tokens, @Value("${PUBLIC_API_URL}") String publicApiUrl,
@@ -35,6 +37,7 @@ public class SmsSenderFactory {
     }
 
     @Singleton
+    @Named("sms")
     NoticeDispatch smsDispatch(NoticeMessages messages, SqsClient sqs, @Value("${SMS_QUEUE_URL}") String queueUrl,
                                @Value("${MAX_RECEIVE_COUNT}") int maxReceiveCount,
                                @Value("${NOTICE_RETRY_BASE_SECONDS:10}") int retryBaseSeconds) {

@@ -6,13 +6,16 @@ import io.convoc.aws.sqs.NoticeDispatch;
 import io.convoc.core.notifications.NoticeSender;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /** The SMS queue → the SMS of each notice, through SNS; partial batch failures for the ones to retry. */
 public class SmsSenderHandler extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     @Inject
+    @Named("sms")
     NoticeDispatch dispatch;
 
     @Inject
+    @Named("sms")
     NoticeSender sender;
 
     @Override

@@ -41,6 +41,48 @@ class LocalRunTest {
         assertTrue(output.contains(run.gateway().url() + "/api/registrations"), output);
     }
 
+    /**
+     * The whole workflow as the README's local run shows it: the sample invitees get their letter, a
+     * confirmation e-mail in the local inbox and SMS in the sink, and the notices end DELIVERED / SENT.
+     */
+    @Test
+    void theSampleInviteesGetTheirLettersEmailsAndSms() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> invitees = new java.util.ArrayList<>();
+        json.readTree(http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+                        + "/api/registrations?eventId=assises-2024")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("items").forEach(invitees::add);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        for (com.fasterxml.jackson.databind.JsonNode invitee : invitees) {
+            if (!invitee.path("email").asText().endsWith("@example.ma") && !invitee.path("email").asText().endsWith(".fr")) {
+                continue;
+            }
+            String id = invitee.path("id").asText();
+            com.fasterxml.jackson.databind.JsonNode registration;
+            while (true) {
+                registration = json.readTree(http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+                        + "/api/registrations/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
+                boolean emailDelivered = false;
+                boolean smsDone = invitee.path("mobile").isNull() || invitee.path("mobile").isMissingNode();
+                for (com.fasterxml.jackson.databind.JsonNode n : registration.path("notifications")) {
+                    emailDelivered |= n.path("channel").asText().equals("EMAIL") && n.path("status").asText().equals("DELIVERED");
+                    smsDone |= n.path("channel").asText().equals("SMS") && n.path("status").asText().equals("SENT");
+                }
+                if (registration.path("status").asText().equals("LETTER_READY") && emailDelivered && smsDone) {
+                    break;
+                }
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("not all notices went out: " + registration);
+                }
+                Thread.sleep(200);
+            }
+        }
+        String inbox = http.send(HttpRequest.newBuilder(URI.create(run.cloud().sesEmulator() + "/store")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(inbox.contains("omar.benjelloun@example.ma") && inbox.contains("jean.dupont@example.fr"), inbox);
+        assertTrue(run.cloud().sms().messagesTo("+212612345678").size() >= 1, "SMS to the first sample invitee");
+    }
+
     @Test
     void servesTheApiOverHttpAsApiGatewayWould() throws Exception {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(run.gateway().url() + "/api/registrations"))

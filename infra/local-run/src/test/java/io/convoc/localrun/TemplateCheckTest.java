@@ -46,7 +46,7 @@ class TemplateCheckTest {
 
     @Test
     void catchesAReferenceToAResourceThatDoesNotExist() throws Exception {
-        String broken = projectTemplate().replace("Resource: !GetAtt EventsTable.Arn", "Resource: !GetAtt EventTable.Arn");
+        String broken = projectTemplate().replaceFirst("Resource: !GetAtt EventsTable.Arn", "Resource: !GetAtt EventTable.Arn");
         List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
         assertEquals(List.of("!GetAtt EventTable: no such resource"), problems);
     }
