@@ -111,58 +111,68 @@ final class ContentWriter {
             out.append("Tm\n");
         }
         boolean inArray = false;
-        float pending = 0; // TJ adjustment owed before the next glyph, in thousandths of the font size
+        boolean inString = false;
+        float pending = 0; // extra space owed before the next glyph, in points
         for (int i = 0; i < words.size(); i++) {
             Word word = words.get(i);
-            Face last = null;
+            Run last = null;
             for (Run run : word.runs()) {
-                last = run.face();
+                last = run;
                 if (collectOnly) {
                     run.text().codePoints().forEach(cp -> fonts.use(run.face(), cp));
                     continue;
                 }
-                if (run.face() != face || style.size() != size) {
+                if (run.face() != face || run.size() != size) {
+                    if (inString) {
+                        out.append(')');
+                        inString = false;
+                    }
                     if (inArray) {
                         out.append("]TJ\n");
                         inArray = false;
                     }
                     out.append('/').append(fonts.resourceName(run.face()).getName()).append(' ');
-                    number(style.size());
+                    number(run.size());
                     out.append("Tf\n");
                     face = run.face();
-                    size = style.size();
+                    size = run.size();
                 }
                 if (!inArray) {
                     out.append('[');
                     inArray = true;
                 }
-                if (Math.abs(pending) >= 0.01f) {
-                    number(pending);
-                    pending = 0;
+                // a TJ number moves by thousandths of the current font size, to the left when positive
+                float adjustment = -pending * 1000f / size;
+                if (Math.abs(adjustment) >= 0.05f) {
+                    if (inString) {
+                        out.append(')');
+                        inString = false;
+                    }
+                    number(adjustment);
                 }
-                out.append('<');
+                pending = 0;
+                if (!inString) {
+                    out.append('(');
+                    inString = true;
+                }
                 run.text().codePoints().forEach(cp -> fonts.appendGlyph(run.face(), cp, out));
-                out.append('>');
             }
             if (i + 1 < words.size()) {
                 // the space glyph of the font that ends the word, then the rest of the gap
                 if (collectOnly) {
-                    fonts.use(last, ' ');
+                    fonts.use(last.face(), ' ');
                 } else {
-                    out.append('<');
-                    fonts.appendGlyph(last, ' ', out);
-                    out.append('>');
-                    pending = -(gap * 1000f / style.size() - fontsAdvance(last));
+                    fonts.appendGlyph(last.face(), ' ', out);
+                    pending = gap - fonts.advance(last.face(), ' ') * last.size() / 1000f;
                 }
             }
+        }
+        if (inString) {
+            out.append(')');
         }
         if (inArray) {
             out.append("]TJ\n");
         }
-    }
-
-    private float fontsAdvance(Face f) {
-        return fonts.advance(f, ' ');
     }
 
     // ---- graphics
@@ -236,27 +246,22 @@ final class ContentWriter {
         }
     }
 
-    /** A number with at most three decimals and no trailing zero, then a space. */
+    /** A number with at most two decimals and no trailing zero, then a space. */
     private void number(float value) {
-        long thousandths = Math.round(value * 1000.0);
-        if (thousandths < 0) {
+        long hundredths = Math.round(value * 100.0);
+        if (hundredths < 0) {
             out.append('-');
-            thousandths = -thousandths;
+            hundredths = -hundredths;
         }
-        out.append(thousandths / 1000);
-        int fraction = (int) (thousandths % 1000);
+        out.append(hundredths / 100);
+        int fraction = (int) (hundredths % 100);
         if (fraction != 0) {
             out.append('.');
-            if (fraction < 100) {
-                out.append('0');
-            }
             if (fraction < 10) {
-                out.append('0');
+                out.append('0').append(fraction);
+            } else {
+                out.append(fraction % 10 == 0 ? fraction / 10 : fraction);
             }
-            while (fraction % 10 == 0) {
-                fraction /= 10;
-            }
-            out.append(fraction);
         }
         out.append(' ');
     }

@@ -2,6 +2,7 @@ package io.convoc.letters;
 
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSFloat;
@@ -19,7 +20,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The fonts of one document, as Type 0 fonts over subsets of the shared TrueType fonts.
@@ -63,12 +65,24 @@ final class EmbeddedFonts {
         return usage.get(face).name;
     }
 
-    /** Appends the 4 hex digits of the code point's glyph in the face's subset. */
+    /**
+     * Appends the code point's glyph id in the face's subset as the two bytes of a literal string (one char per
+     * byte, written out as ISO-8859-1): half the size of hexadecimal, which shows in the compressed stream.
+     */
     void appendGlyph(Face face, int codePoint, StringBuilder out) {
-        Usage u = usage.get(face);
-        int gid = u.oldToNew[fonts.glyph(face, codePoint)];
-        out.append(HEX[gid >> 12 & 0xF]).append(HEX[gid >> 8 & 0xF]).append(HEX[gid >> 4 & 0xF])
-                .append(HEX[gid & 0xF]);
+        int gid = usage.get(face).oldToNew[fonts.glyph(face, codePoint)];
+        appendByte(gid >> 8, out);
+        appendByte(gid & 0xFF, out);
+    }
+
+    private static void appendByte(int b, StringBuilder out) {
+        switch (b) {
+            case '(', ')', '\\' -> out.append('\\').append((char) b);
+            // a raw end of line inside a string would be read back as a line feed
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            default -> out.append((char) b);
+        }
     }
 
     /** Makes the subsets and returns the /Font resource dictionary; call after every {@link #use}. */
@@ -88,22 +102,35 @@ final class EmbeddedFonts {
     private static final class Usage {
         private final LetterFonts.Font font;
         private final COSName name;
-        // old glyph id -> the code point it was first drawn for
-        private final TreeMap<Integer, Integer> glyphs = new TreeMap<>();
+        // old glyph id -> the code point it was first drawn for, 0 when unused
+        private final int[] codePoints;
         private int[] oldToNew;
 
         Usage(LetterFonts.Font font, COSName name) {
             this.font = font;
             this.name = name;
+            this.codePoints = new int[font.glyphCount];
         }
 
         void add(int gid, int codePoint) {
-            glyphs.putIfAbsent(gid, codePoint);
+            if (codePoints[gid] == 0) {
+                codePoints[gid] = codePoint;
+            }
+        }
+
+        private Integer codePointOf(int gid) {
+            return codePoints[gid] == 0 ? null : codePoints[gid];
         }
 
         COSDictionary type0(COSDocument document) throws IOException {
             TTFSubsetter subsetter = new TTFSubsetter(font.ttf, TABLES);
-            subsetter.addGlyphIds(glyphs.keySet());
+            Set<Integer> used = new HashSet<>();
+            for (int gid = 1; gid < codePoints.length; gid++) {
+                if (codePoints[gid] != 0) {
+                    used.add(gid);
+                }
+            }
+            subsetter.addGlyphIds(used);
             // new -> old; composite glyphs bring their components in
             Map<Integer, Integer> newToOld = subsetter.getGIDMap();
             int count = newToOld.size();
@@ -126,13 +153,13 @@ final class EmbeddedFonts {
             descriptor.setName(COSName.FONT_NAME, baseFont);
             descriptor.setInt(COSName.FLAGS, 4); // symbolic: glyphs are addressed by id, not by a standard encoding
             descriptor.setItem(COSName.FONT_BBOX, numbers(font.bbox));
-            descriptor.setItem(COSName.ITALIC_ANGLE, new COSFloat(font.italicAngle));
-            descriptor.setItem(COSName.ASCENT, new COSFloat(font.ascent));
-            descriptor.setItem(COSName.DESCENT, new COSFloat(font.descent));
-            descriptor.setItem(COSName.CAP_HEIGHT, new COSFloat(font.capHeight));
-            descriptor.setItem(COSName.XHEIGHT, new COSFloat(font.xHeight));
+            descriptor.setItem(COSName.ITALIC_ANGLE, number(font.italicAngle));
+            descriptor.setItem(COSName.ASCENT, number(font.ascent));
+            descriptor.setItem(COSName.DESCENT, number(font.descent));
+            descriptor.setItem(COSName.CAP_HEIGHT, number(font.capHeight));
+            descriptor.setItem(COSName.XHEIGHT, number(font.xHeight));
             // there is no stem width in a TrueType font; the usual estimate from the bounding box
-            descriptor.setItem(COSName.STEM_V, new COSFloat(Math.round((font.bbox[2] - font.bbox[0]) * 0.13f)));
+            descriptor.setItem(COSName.STEM_V, number(Math.round((font.bbox[2] - font.bbox[0]) * 0.13f)));
             descriptor.setItem(COSName.FONT_FILE2, fontFile);
 
             COSArray widths = new COSArray();
@@ -143,16 +170,11 @@ final class EmbeddedFonts {
             w.add(COSInteger.ZERO);
             w.add(widths);
 
-            COSDictionary systemInfo = new COSDictionary();
-            systemInfo.setItem(COSName.REGISTRY, new COSString("Adobe"));
-            systemInfo.setItem(COSName.ORDERING, new COSString("Identity"));
-            systemInfo.setInt(COSName.SUPPLEMENT, 0);
-
             COSDictionary cidFont = new COSDictionary();
             cidFont.setItem(COSName.TYPE, COSName.FONT);
             cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
             cidFont.setName(COSName.BASE_FONT, baseFont);
-            cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo);
+            cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo());
             cidFont.setItem(COSName.FONT_DESC, descriptor);
             cidFont.setItem(COSName.W, w);
             cidFont.setItem(COSName.CID_TO_GID_MAP, COSName.IDENTITY);
@@ -169,38 +191,77 @@ final class EmbeddedFonts {
             return type0;
         }
 
-        /** A CMap from each new glyph id to the character it was drawn for. */
+        /**
+         * A CMap from each new glyph id to the character it was drawn for. Runs of consecutive glyphs drawn for
+         * consecutive characters (the forms of a letter often are) become one bfrange.
+         */
         private byte[] toUnicode(int[] newGlyphs) {
-            StringBuilder entries = new StringBuilder(newGlyphs.length * 16);
-            int inBlock = 0;
-            StringBuilder cmap = new StringBuilder(1024 + newGlyphs.length * 16);
+            StringBuilder ranges = new StringBuilder();
+            StringBuilder chars = new StringBuilder();
+            int rangeCount = 0;
+            int charCount = 0;
+            int gid = 0;
+            while (gid < newGlyphs.length) {
+                Integer codePoint = codePointOf(newGlyphs[gid]);
+                if (codePoint == null) {
+                    gid++; // .notdef and components of composite glyphs: never drawn alone
+                    continue;
+                }
+                int end = gid;
+                while (codePoint <= 0xFFFF && end + 1 < newGlyphs.length && (end + 1) >> 8 == gid >> 8
+                        && Integer.valueOf(codePoint + end + 1 - gid).equals(codePointOf(newGlyphs[end + 1]))
+                        && (codePoint & 0xFF) + end + 1 - gid <= 0xFF) {
+                    end++;
+                }
+                if (end > gid) {
+                    if (rangeCount++ % 100 == 0 && rangeCount > 1) {
+                        ranges.append("endbfrange\n");
+                    }
+                    ranges.append('<');
+                    hex4(gid, ranges);
+                    ranges.append("><");
+                    hex4(end, ranges);
+                    ranges.append("><");
+                    hex4(codePoint, ranges);
+                    ranges.append(">\n");
+                } else {
+                    if (charCount++ % 100 == 0 && charCount > 1) {
+                        chars.append("endbfchar\n");
+                    }
+                    chars.append('<');
+                    hex4(gid, chars);
+                    chars.append("><");
+                    for (char c : Character.toChars(codePoint)) {
+                        hex4(c, chars);
+                    }
+                    chars.append(">\n");
+                }
+                gid = end + 1;
+            }
+            StringBuilder cmap = new StringBuilder(512 + ranges.length() + chars.length());
             cmap.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
                     .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
                     .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
                     .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-            for (int gid = 0; gid < newGlyphs.length; gid++) {
-                Integer codePoint = glyphs.get(newGlyphs[gid]);
-                if (codePoint == null) {
-                    continue; // .notdef and components of composite glyphs: never drawn alone
-                }
-                entries.append('<');
-                hex4(gid, entries);
-                entries.append("> <");
-                for (char c : Character.toChars(codePoint)) {
-                    hex4(c, entries);
-                }
-                entries.append(">\n");
-                if (++inBlock == 100) {
-                    cmap.append(inBlock).append(" beginbfchar\n").append(entries).append("endbfchar\n");
-                    entries.setLength(0);
-                    inBlock = 0;
-                }
-            }
-            if (inBlock > 0) {
-                cmap.append(inBlock).append(" beginbfchar\n").append(entries).append("endbfchar\n");
-            }
+            block(cmap, "bfchar", chars, charCount);
+            block(cmap, "bfrange", ranges, rangeCount);
             cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
             return cmap.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** Entries already split every 100 by "end" lines: adds each block's "n begin" header. */
+        private static void block(StringBuilder cmap, String kind, StringBuilder entries, int count) {
+            if (count == 0) {
+                return;
+            }
+            String[] blocks = entries.toString().split("end" + kind + "\n", -1);
+            int remaining = count;
+            for (String block : blocks) {
+                int n = Math.min(100, remaining);
+                remaining -= n;
+                cmap.append(n).append(" begin").append(kind).append('\n').append(block).append("end").append(kind)
+                        .append('\n');
+            }
         }
 
         private static void hex4(int value, StringBuilder out) {
@@ -220,10 +281,24 @@ final class EmbeddedFonts {
         }
     }
 
+    /** An integer when the value is one: "1069" rather than "1069.0". */
+    private static COSBase number(float value) {
+        return value == Math.rint(value) ? COSInteger.get((long) value) : new COSFloat(value);
+    }
+
+    private static COSDictionary systemInfo() {
+        COSDictionary systemInfo = new COSDictionary();
+        systemInfo.setItem(COSName.REGISTRY, new COSString("Adobe"));
+        systemInfo.setItem(COSName.ORDERING, new COSString("Identity"));
+        systemInfo.setInt(COSName.SUPPLEMENT, 0);
+        systemInfo.setDirect(true); // written inside each font dictionary, not as five more objects
+        return systemInfo;
+    }
+
     private static COSArray numbers(float[] values) {
         COSArray array = new COSArray();
         for (float v : values) {
-            array.add(new COSFloat(v));
+            array.add(number(v));
         }
         return array;
     }

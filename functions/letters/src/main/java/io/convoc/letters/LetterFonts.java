@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,36 +104,58 @@ final class LetterFonts {
         final float capHeight;
         final float xHeight;
         private final CmapLookup cmap;
-        private final HorizontalMetricsTable hmtx;
+        // dense copies of the cmap (Basic Multilingual Plane) and of the advances: fontbox's lookups box
+        // every code point into a HashMap, and a letter makes tens of thousands of them
+        private final char[] bmpGlyphs = new char[0x10000];
+        private final short[] advances;
         private final float scale;
 
         Font(TrueTypeFont ttf) throws IOException {
             this.ttf = ttf;
             this.cmap = ttf.getUnicodeCmapLookup();
-            this.hmtx = ttf.getHorizontalMetrics();
+            HorizontalMetricsTable hmtx = ttf.getHorizontalMetrics();
             HeaderTable head = ttf.getHeader();
             HorizontalHeaderTable hhea = ttf.getHorizontalHeader();
             OS2WindowsMetricsTable os2 = ttf.getOS2Windows();
             this.scale = 1000f / head.getUnitsPerEm();
             this.postScriptName = ttf.getName();
             this.glyphCount = ttf.getNumberOfGlyphs();
+            this.advances = new short[glyphCount];
+            for (int gid = 0; gid < glyphCount; gid++) {
+                advances[gid] = (short) Math.round(hmtx.getAdvanceWidth(gid) * scale);
+                List<Integer> codes = cmap.getCharCodes(gid);
+                if (codes != null && gid > 0) {
+                    for (int code : codes) {
+                        if (code >= 0 && code < bmpGlyphs.length) {
+                            bmpGlyphs[code] = (char) gid;
+                        }
+                    }
+                }
+            }
             this.bbox = new float[] {head.getXMin() * scale, head.getYMin() * scale, head.getXMax() * scale,
                     head.getYMax() * scale};
             this.italicAngle = ttf.getPostScript().getItalicAngle();
             this.ascent = hhea.getAscender() * scale;
             this.descent = hhea.getDescender() * scale;
-            // the Noto fonts have an OS/2 table of version 2 or later, which carries both heights
-            this.capHeight = os2.getCapHeight() * scale;
-            this.xHeight = os2.getHeight() * scale;
+            // OS/2 version 2 carries both heights, but Noto Naskh leaves them at 0: measure the Latin letters
+            // it has then, and fall back on the ascent
+            this.capHeight = os2.getCapHeight() > 0 ? os2.getCapHeight() * scale : height(ttf, "H", ascent * 0.7f);
+            this.xHeight = os2.getHeight() > 0 ? os2.getHeight() * scale : height(ttf, "x", ascent * 0.5f);
+        }
+
+        private float height(TrueTypeFont font, String glyphName, float fallback) throws IOException {
+            var path = font.getPath(glyphName);
+            return path == null || path.getBounds2D().isEmpty() ? fallback
+                    : Math.round(path.getBounds2D().getMaxY()) * scale;
         }
 
         int glyph(int codePoint) {
-            return cmap.getGlyphId(codePoint);
+            return codePoint < bmpGlyphs.length ? bmpGlyphs[codePoint] : cmap.getGlyphId(codePoint);
         }
 
         /** Advance of a glyph in thousandths of an em, as written in the PDF widths. */
         int advanceOfGlyph(int gid) {
-            return Math.round(hmtx.getAdvanceWidth(gid) * scale);
+            return advances[gid];
         }
     }
 }

@@ -80,8 +80,8 @@ public final class LetterRenderer {
             }
 
             Event event = letter.programme().event();
-            String titleFr = fr.format("meta.title", "event", event.name().fr(), "reference", letter.reference());
-            String titleAr = ar.format("meta.title", "event", event.name().ar(), "reference", letter.reference());
+            String titleFr = fr.format("meta.title", "event", event.name().fr());
+            String titleAr = ar.format("meta.title", "event", event.name().ar());
             String author = event.organizers().stream().map(Bilingual::fr).filter(s -> !s.isBlank()).findFirst()
                     .orElse(event.signatory().fr());
             GregorianCalendar date = GregorianCalendar.from(letter.issuedOn().atStartOfDay(event.zone()));

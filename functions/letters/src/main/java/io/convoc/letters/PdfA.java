@@ -2,6 +2,7 @@ package io.convoc.letters;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -27,7 +28,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What makes the document PDF/A-3b, and reproducible: XMP metadata that matches the information dictionary,
@@ -39,7 +42,17 @@ final class PdfA {
     private static final String SRGB = "sRGB IEC61966-2.1";
     private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    private static final Map<XmpKey, byte[]> XMP_CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<XmpKey, byte[]> eldest) {
+            return size() > 64;
+        }
+    };
+
     private PdfA() {
+    }
+
+    private record XmpKey(List<String> title, String author, List<String> languages, long date, String zone) {
     }
 
     /**
@@ -50,10 +63,25 @@ final class PdfA {
      */
     static byte[] describe(PDDocument document, List<String[]> title, String author, List<String> languages,
                            Calendar date) {
-        byte[] xmp = xmp(title, author, languages, date);
+        // serialising XMP costs as much as a third of a letter, and all letters of one event issued on one
+        // day carry the same metadata
+        XmpKey key = new XmpKey(title.stream().map(t -> t[0] + "\u0000" + t[1]).toList(), author, languages,
+                date.getTimeInMillis(), date.getTimeZone().getID());
+        byte[] xmp;
+        synchronized (XMP_CACHE) {
+            xmp = XMP_CACHE.get(key);
+        }
+        if (xmp == null) {
+            xmp = xmp(title, author, languages, date);
+            synchronized (XMP_CACHE) {
+                XMP_CACHE.put(key, xmp);
+            }
+        }
         try {
-            PDMetadata metadata = new PDMetadata(document);
-            metadata.importXMPMetadata(xmp);
+            COSStream stream = EmbeddedFonts.stream(document.getDocument(), xmp);
+            stream.setItem(COSName.TYPE, COSName.METADATA);
+            stream.setItem(COSName.SUBTYPE, COSName.getPDFName("XML"));
+            PDMetadata metadata = new PDMetadata(stream);
             PDDocumentCatalog catalog = document.getDocumentCatalog();
             catalog.setMetadata(metadata);
             catalog.setLanguage(languages.get(0));

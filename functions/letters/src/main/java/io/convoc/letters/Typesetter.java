@@ -12,6 +12,8 @@ import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns logical text into lines of glyph runs ready to draw, because PDFBox neither shapes nor orders Arabic.
@@ -23,7 +25,8 @@ import java.util.List;
  * dropping the controls) and cut into visual words, each a sequence of runs of one face.
  *
  * <p>Spaces are never drawn: the gaps between visual words are computed, which keeps measurement and
- * drawing identical and lets justified lines stretch the gaps. Thread-safe and stateless.
+ * drawing identical and lets justified lines stretch the gaps. Thread-safe; set paragraphs (immutable) are
+ * cached, since most of them are the same in every letter of an event.
  */
 final class Typesetter {
     static final char LRI = '\u2066';
@@ -34,7 +37,10 @@ final class Typesetter {
             | ArabicShaping.LENGTH_GROW_SHRINK | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.DIGITS_NOOP);
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
+    private static final int CACHE_SIZE = 4096;
+
     private final LetterFonts fonts;
+    private final Map<Key, Paragraph> cache = new ConcurrentHashMap<>();
 
     Typesetter(LetterFonts fonts) {
         this.fonts = fonts;
@@ -45,11 +51,25 @@ final class Typesetter {
         if (text == null || text.isBlank()) {
             return new Paragraph(List.of(), style, width);
         }
+        // most of a letter (letterhead, event, sessions, formulas) is the same for every invitee of an event
+        Key key = new Key(text, style, width);
+        Paragraph cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
         List<Line> lines = new ArrayList<>();
         for (String hardLine : text.split("\n", -1)) {
             setLines(hardLine, style, width, lines);
         }
-        return new Paragraph(List.copyOf(lines), style, width);
+        Paragraph paragraph = new Paragraph(List.copyOf(lines), style, width);
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear(); // crude bound: refilled within a few letters
+        }
+        cache.put(key, paragraph);
+        return paragraph;
+    }
+
+    private record Key(String text, TextStyle style, float width) {
     }
 
     /** Width of a text set on one line. */
@@ -201,7 +221,7 @@ final class Typesetter {
         for (int i = 0; i < shaped.length(); ) {
             int cp = shaped.codePointAt(i);
             if (!isBidiControl(cp)) {
-                width += fonts.advance(faces[i], cp);
+                width += fonts.advance(faces[i], cp) * scale(faces[i], style.face());
             }
             i += Character.charCount(cp);
         }
@@ -274,6 +294,23 @@ final class Typesetter {
         }
     }
 
+    /**
+     * Size of a face relative to the paragraph's: Noto Sans letters and digits are tall next to Naskh's, and
+     * Naskh small next to Sans's; a Latin name or a date inside Arabic text (and the reverse) is scaled to match.
+     */
+    static float scale(Face face, Face primary) {
+        boolean latin = face == Face.SANS || face == Face.SANS_BOLD;
+        boolean arabic = face == Face.NASKH || face == Face.NASKH_BOLD;
+        boolean arabicParagraph = primary == Face.NASKH || primary == Face.NASKH_BOLD;
+        if (latin && arabicParagraph) {
+            return 0.88f;
+        }
+        if (arabic && !arabicParagraph && primary != Face.TIFINAGH) {
+            return 1.12f;
+        }
+        return 1f;
+    }
+
     private static Face scriptFace(int cp, Face primary) {
         if (isArabic(cp)) {
             return primary.arabic();
@@ -281,7 +318,7 @@ final class Typesetter {
         if (cp >= 0x2D30 && cp <= 0x2D7F) {
             return Face.TIFINAGH;
         }
-        if (Character.isLetter(cp) && UScript.getScript(cp) == UScript.LATIN) {
+        if ((cp >= '0' && cp <= '9') || (Character.isLetter(cp) && UScript.getScript(cp) == UScript.LATIN)) {
             return primary.latin();
         }
         return null;
@@ -382,13 +419,13 @@ final class Typesetter {
                 runFace = face;
             }
             run.appendCodePoint(cp);
-            runAdvance += fonts.advance(face, cp);
+            runAdvance += fonts.advance(face, cp) * scale(face, style.face());
         }
 
         private void endRun() {
             if (run.length() > 0) {
                 float width = runAdvance * style.size() / 1000f;
-                runs.add(new Run(runFace, run.toString(), width));
+                runs.add(new Run(runFace, run.toString(), width, style.size() * scale(runFace, style.face())));
                 wordWidth += width;
                 run.setLength(0);
                 runAdvance = 0;
@@ -455,8 +492,8 @@ final class Typesetter {
     private record ShapedWord(String text, Face[] faces, float width, boolean breakBefore) {
     }
 
-    /** Glyphs of one face, in drawing (visual) order. */
-    record Run(Face face, String text, float width) {
+    /** Glyphs of one face, in drawing (visual) order, at their font size. */
+    record Run(Face face, String text, float width, float size) {
     }
 
     /** A visual word: runs drawn side by side, no space inside. */
