@@ -156,7 +156,7 @@ class LetterRendererTest {
                 List.of("ws-numerique"));
         String text = Pdfs.text(RENDERER.render(SampleLetters.letter(foreign, "ANRA-2024/0201")));
         assertTrue(text.contains("Madame Élodie Durand"), text);
-        assertTrue(text.contains("السيدة Élodie Durand المحترم"), text);
+        assertTrue(text.contains("السيدة Élodie Durand المحترمة"), text);
         assertTrue(text.contains("Veuillez agréer, Madame,"), text);
     }
 
