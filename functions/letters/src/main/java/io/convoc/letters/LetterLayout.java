@@ -1,20 +1,11 @@
 package io.convoc.letters;
 
-import io.convoc.core.event.Bilingual;
-import io.convoc.core.event.Event;
-import io.convoc.core.event.Language;
-import io.convoc.core.event.ProgrammeSession;
-import io.convoc.core.registration.Registration;
-import io.convoc.core.validation.Messages;
 import io.convoc.letters.TextStyle.Align;
 import io.convoc.letters.Typesetter.Paragraph;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Composes one letter into blocks and places them on A4 pages: French on the left read left to right, Arabic on
@@ -55,56 +46,49 @@ final class LetterLayout {
     private final Typesetter typesetter;
     private final LetterText fr;
     private final LetterText ar;
-    private final InvitationLetter letter;
-    private final Event event;
-    private final Registration registration;
+    private final LetterContent content;
 
-    LetterLayout(Typesetter typesetter, LetterText fr, LetterText ar, InvitationLetter letter) {
+    LetterLayout(Typesetter typesetter, LetterText fr, LetterText ar, LetterContent content) {
         this.typesetter = typesetter;
         this.fr = fr;
         this.ar = ar;
-        this.letter = letter;
-        this.event = letter.programme().event();
-        this.registration = letter.registration();
+        this.content = content;
     }
 
     // ---------------------------------------------------------------- composition
 
     /** The letter's blocks, top to bottom. */
     List<Block> compose() {
+        LetterContent.Side f = content.fr();
+        LetterContent.Side a = content.ar();
         List<Block> blocks = new ArrayList<>();
         blocks.add(letterhead());
         blocks.add(row(6,
-                List.of(set(fr.format("reference", "reference", letter.reference()), FR_BOLD, COLUMN),
-                        set(placeAndDate(fr), FR.with(Align.START), COLUMN)),
-                List.of(set(ar.format("reference", "reference", letter.reference()), AR_BOLD, COLUMN),
-                        set(placeAndDate(ar), AR.with(Align.START), COLUMN))));
-        blocks.add(addressee());
-        blocks.add(row(7,
-                List.of(set(fr.format("subject", "event", text(event.name(), Language.FR)), FR_BOLD, COLUMN)),
-                List.of(set(ar.format("subject", "event", text(event.name(), Language.AR)), AR_BOLD, COLUMN))));
+                List.of(set(f.reference(), FR_BOLD, COLUMN), set(f.placeAndDate(), FR.with(Align.START), COLUMN)),
+                List.of(set(a.reference(), AR_BOLD, COLUMN), set(a.placeAndDate(), AR.with(Align.START), COLUMN))));
+        blocks.add(row(8,
+                List.of(set(f.addressee(), FR_BOLD.withSize(9.5f, 13f), COLUMN),
+                        set(f.title(), FR.with(Align.START), COLUMN)),
+                List.of(set(a.addressee(), AR_BOLD.withSize(11f, 16f), COLUMN),
+                        set(a.title(), AR.with(Align.START), COLUMN))));
+        blocks.add(row(7, List.of(set(f.subject(), FR_BOLD, COLUMN)), List.of(set(a.subject(), AR_BOLD, COLUMN))));
         blocks.add(new Block(List.of(
-                new Cell(X_FR, List.of(set(fr.format("salutation", civilityArguments(Language.FR)), FR, COLUMN),
-                        set(fr.format("body"), FR, COLUMN)), 4),
-                new Cell(X_AR, List.of(set(ar.format("salutation", civilityArguments(Language.AR)), AR, COLUMN),
-                        set(ar.format("body"), AR, COLUMN)), 1)),
+                new Cell(X_FR, List.of(set(f.salutation(), FR, COLUMN), set(f.body(), FR, COLUMN)), 4),
+                new Cell(X_AR, List.of(set(a.salutation(), AR, COLUMN), set(a.body(), AR, COLUMN)), 1)),
                 6, true, Decoration.NONE));
-        blocks.add(eventBlock());
-        blocks.addAll(programme());
-        if (!event.practicalInformation().isBlank()) {
+        blocks.add(eventBlock(f, a));
+        blocks.addAll(programme(f, a));
+        if (!f.practicalInformation().isBlank() || !a.practicalInformation().isBlank()) {
             blocks.add(row(10,
-                    List.of(set(fr.format("practical.title"), FR_BOLD, COLUMN),
-                            set(text(event.practicalInformation(), Language.FR), FR, COLUMN)),
-                    List.of(set(ar.format("practical.title"), AR_BOLD, COLUMN),
-                            set(text(event.practicalInformation(), Language.AR), AR, COLUMN))));
+                    List.of(set(f.practicalTitle(), FR_BOLD, COLUMN), set(f.practicalInformation(), FR, COLUMN)),
+                    List.of(set(a.practicalTitle(), AR_BOLD, COLUMN), set(a.practicalInformation(), AR, COLUMN))));
         }
-        blocks.add(row(12,
-                List.of(set(fr.format("closing", civilityArguments(Language.FR)), FR, COLUMN)),
-                List.of(set(ar.format("closing"), AR, COLUMN))).keptWithNext());
+        blocks.add(row(12, List.of(set(f.closing(), FR, COLUMN)), List.of(set(a.closing(), AR, COLUMN)))
+                .keptWithNext());
         // room under the signatory's title for the signature and the stamp
         blocks.add(row(34,
-                List.of(set(text(event.signatory(), Language.FR), FR_BOLD.with(Align.CENTER), COLUMN)),
-                List.of(set(text(event.signatory(), Language.AR), AR_BOLD.with(Align.CENTER), COLUMN))));
+                List.of(set(f.signatory(), FR_BOLD.with(Align.CENTER), COLUMN)),
+                List.of(set(a.signatory(), AR_BOLD.with(Align.CENTER), COLUMN))));
         return blocks;
     }
 
@@ -113,16 +97,12 @@ final class LetterLayout {
         TextStyle arHead = AR.withSize(10.5f, 13.5f).with(Align.CENTER);
         List<Paragraph> left = new ArrayList<>();
         List<Paragraph> right = new ArrayList<>();
-        left.add(set(fr.format("letterhead.kingdom"), FR_BOLD.withSize(9.5f, 13f).with(Align.CENTER),
-                LETTERHEAD_SIDE));
-        right.add(set(ar.format("letterhead.kingdom"), AR_BOLD.withSize(12.5f, 17f).with(Align.CENTER),
-                LETTERHEAD_SIDE));
-        for (Bilingual organizer : event.organizers()) {
-            left.add(set(text(organizer, Language.FR), frHead, LETTERHEAD_SIDE));
-            right.add(set(text(organizer, Language.AR), arHead, LETTERHEAD_SIDE));
-        }
-        Paragraph tifinagh = set(fr.format("letterhead.kingdom.tifinagh"),
-                new TextStyle(Face.TIFINAGH, 9f, 13f, false, Align.CENTER, 0), LETTERHEAD_MIDDLE);
+        left.add(set(content.fr().kingdom(), FR_BOLD.withSize(9.5f, 13f).with(Align.CENTER), LETTERHEAD_SIDE));
+        right.add(set(content.ar().kingdom(), AR_BOLD.withSize(12.5f, 17f).with(Align.CENTER), LETTERHEAD_SIDE));
+        content.fr().organizers().forEach(o -> left.add(set(o, frHead, LETTERHEAD_SIDE)));
+        content.ar().organizers().forEach(o -> right.add(set(o, arHead, LETTERHEAD_SIDE)));
+        Paragraph tifinagh = set(content.tifinagh(), new TextStyle(Face.TIFINAGH, 9f, 13f, false, Align.CENTER, 0),
+                LETTERHEAD_MIDDLE);
         return new Block(List.of(
                 new Cell(MARGIN_X, left, 1),
                 new Cell(PAGE_WIDTH / 2 - LETTERHEAD_MIDDLE / 2, List.of(tifinagh), 0),
@@ -130,130 +110,55 @@ final class LetterLayout {
                 16, false, Decoration.RULE);
     }
 
-    private Block addressee() {
-        String frName = registration.name().latinOrArabic();
-        String arName = registration.name().arabicOrLatin();
-        List<Paragraph> left = new ArrayList<>();
-        List<Paragraph> right = new ArrayList<>();
-        left.add(set(fr.format("addressee", civilityArguments(Language.FR, "name", frName)),
-                FR_BOLD.withSize(9.5f, 13f), COLUMN));
-        right.add(set(ar.format("addressee", civilityArguments(Language.AR, "name", arName)),
-                AR_BOLD.withSize(11f, 16f), COLUMN));
-        String titleFr = registration.titleFr().isBlank() ? registration.titleAr() : registration.titleFr();
-        String titleAr = registration.titleAr().isBlank() ? registration.titleFr() : registration.titleAr();
-        left.add(set(titleFr, FR.with(Align.START), COLUMN));
-        right.add(set(titleAr, AR.with(Align.START), COLUMN));
-        return row(8, left, right);
-    }
-
-    private Block eventBlock() {
+    private Block eventBlock(LetterContent.Side f, LetterContent.Side a) {
         TextStyle frCentre = FR.with(Align.CENTER);
         TextStyle arCentre = AR.with(Align.CENTER);
         List<Paragraph> left = List.of(
-                set(text(event.patronage(), Language.FR), frCentre.withSize(8.5f, 11.5f).withGray(0.2f), COLUMN),
-                set(text(event.name(), Language.FR), FR_BOLD.withSize(10.5f, 14f).with(Align.CENTER), COLUMN),
-                set(text(event.theme(), Language.FR), frCentre, COLUMN),
-                set(fr.format("event.placeAndDates", "city", text(event.city(), Language.FR),
-                        "dates", dates(fr)), FR_BOLD.with(Align.CENTER), COLUMN),
-                set(fr.format("event.venue", "venue", text(event.venue(), Language.FR)), frCentre, COLUMN));
+                set(f.patronage(), frCentre.withSize(8.5f, 11.5f).withGray(0.2f), COLUMN),
+                set(f.eventName(), FR_BOLD.withSize(10.5f, 14f).with(Align.CENTER), COLUMN),
+                set(f.theme(), frCentre, COLUMN),
+                set(f.placeAndDates(), FR_BOLD.with(Align.CENTER), COLUMN),
+                set(f.venue(), frCentre, COLUMN));
         List<Paragraph> right = List.of(
-                set(text(event.patronage(), Language.AR), arCentre.withGray(0.2f), COLUMN),
-                set(text(event.name(), Language.AR), AR_BOLD.withSize(12f, 17f).with(Align.CENTER), COLUMN),
-                set(text(event.theme(), Language.AR), arCentre, COLUMN),
-                set(ar.format("event.placeAndDates", "city", text(event.city(), Language.AR),
-                        "dates", dates(ar)), AR_BOLD.with(Align.CENTER), COLUMN),
-                set(ar.format("event.venue", "venue", text(event.venue(), Language.AR)), arCentre, COLUMN));
+                set(a.patronage(), arCentre.withGray(0.2f), COLUMN),
+                set(a.eventName(), AR_BOLD.withSize(12f, 17f).with(Align.CENTER), COLUMN),
+                set(a.theme(), arCentre, COLUMN),
+                set(a.placeAndDates(), AR_BOLD.with(Align.CENTER), COLUMN),
+                set(a.venue(), arCentre, COLUMN));
         return new Block(List.of(new Cell(X_FR, left, 2), new Cell(X_AR, right, 0)), 12, false, Decoration.SHADE);
     }
 
     /** The sessions the invitee attends, a heading per day, times in the middle column. */
-    private List<Block> programme() {
-        List<ProgrammeSession> sessions = letter.programme().attendedBy(registration.workshops());
+    private List<Block> programme(LetterContent.Side f, LetterContent.Side a) {
         List<Block> blocks = new ArrayList<>();
-        if (sessions.isEmpty()) {
+        if (content.days().isEmpty()) {
             return blocks;
         }
-        blocks.add(row(3,
-                List.of(set(fr.format("programme.intro"), FR_BOLD, COLUMN)),
-                List.of(set(ar.format("programme.intro"), AR_BOLD, COLUMN))).keptWithNext());
-        Map<LocalDate, List<ProgrammeSession>> byDay = new TreeMap<>();
-        for (ProgrammeSession s : sessions) {
-            byDay.computeIfAbsent(s.start().toLocalDate(), d -> new ArrayList<>()).add(s);
-        }
+        blocks.add(row(3, List.of(set(f.programmeIntro(), FR_BOLD, COLUMN)),
+                List.of(set(a.programmeIntro(), AR_BOLD, COLUMN))).keptWithNext());
         TextStyle frDay = FR_BOLD.withGray(0.1f);
         TextStyle arDay = AR_BOLD.withGray(0.1f);
         TextStyle time = FR.withSize(8.5f, 12.6f).with(Align.CENTER);
         TextStyle frRoom = FR_SMALL.withSize(8f, 10.5f);
         TextStyle arRoom = AR_SMALL.withSize(9.5f, 13f);
-        for (Map.Entry<LocalDate, List<ProgrammeSession>> day : byDay.entrySet()) {
-            var date = LetterText.date(day.getKey());
+        for (LetterContent.Day day : content.days()) {
             blocks.add(new Block(List.of(
-                    new Cell(X_FR, List.of(set(fr.sentence("programme.day", "day", date), frDay, COLUMN)), 0),
-                    new Cell(X_AR, List.of(set(ar.sentence("programme.day", "day", date), arDay, COLUMN)), 0)),
+                    new Cell(X_FR, List.of(set(day.fr(), frDay, COLUMN)), 0),
+                    new Cell(X_AR, List.of(set(day.ar(), arDay, COLUMN)), 0)),
                     5, true, Decoration.RULE));
-            for (ProgrammeSession s : day.getValue()) {
-                String key = s.isWorkshop() ? "session.workshop" : "session.plenary";
+            for (LetterContent.Session s : day.sessions()) {
                 blocks.add(new Block(List.of(
-                        new Cell(X_FR, List.of(
-                                set(fr.format(key, "title", text(s.title(), Language.FR)), FR.with(Align.START),
-                                        SESSION_COLUMN),
-                                set(text(s.room(), Language.FR), frRoom, SESSION_COLUMN)), 0),
-                        new Cell(PAGE_WIDTH / 2 - TIME_COLUMN / 2, List.of(set(fr.format("session.time",
-                                "start", LetterText.dateTime(s.start()), "end", LetterText.dateTime(s.end())),
-                                time, TIME_COLUMN)), 0),
+                        new Cell(X_FR, List.of(set(s.fr(), FR.with(Align.START), SESSION_COLUMN),
+                                set(s.roomFr(), frRoom, SESSION_COLUMN)), 0),
+                        new Cell(PAGE_WIDTH / 2 - TIME_COLUMN / 2, List.of(set(s.time(), time, TIME_COLUMN)), 0),
                         new Cell(X_AR + COLUMN - SESSION_COLUMN, List.of(
-                                set(ar.format(key, "title", text(s.title(), Language.AR)), AR.with(Align.START),
-                                        SESSION_COLUMN),
-                                set(text(s.room(), Language.AR), arRoom, SESSION_COLUMN)), 0)),
+                                set(s.ar(), AR.with(Align.START), SESSION_COLUMN),
+                                set(s.roomAr(), arRoom, SESSION_COLUMN)), 0)),
                         3, false, Decoration.THIN_RULE));
             }
         }
         blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1).withSpaceAfter(12));
         return blocks;
-    }
-
-    private String placeAndDate(LetterText t) {
-        var issued = LetterText.date(letter.issuedOn());
-        String place = text(event.issuingPlace(), t.language());
-        if (t.language() == Language.AR) {
-            return t.format("placeAndDate", "place", place,
-                    "hijri", t.format("hijri.date", "date", issued), "gregorian", t.format("date", "date", issued));
-        }
-        return t.format("placeAndDate", "place", place, "day", letter.issuedOn().getDayOfMonth(), "date", issued);
-    }
-
-    private String dates(LetterText t) {
-        LocalDate start = event.startDate();
-        LocalDate end = event.endDate();
-        String key;
-        if (start.equals(end)) {
-            key = "dates.oneDay";
-        } else if (start.getYear() != end.getYear()) {
-            key = "dates.other";
-        } else if (start.getMonth() != end.getMonth()) {
-            key = "dates.sameYear";
-        } else {
-            key = start.plusDays(1).equals(end) ? "dates.twoDays" : "dates.sameMonth";
-        }
-        return t.format(key, "d1", start.getDayOfMonth(), "d2", end.getDayOfMonth(),
-                "start", LetterText.date(start), "end", LetterText.date(end));
-    }
-
-    private Object[] civilityArguments(Language language, Object... more) {
-        Object[] args = new Object[4 + more.length];
-        var civility = registration.civility();
-        args[0] = "civilityKey";
-        args[1] = civility == null ? "none" : civility.name();
-        args[2] = "civility";
-        args[3] = civility == null ? "" : Messages.label(language, civility);
-        System.arraycopy(more, 0, args, 4, more.length);
-        return args;
-    }
-
-    /** A text of the event in one language, or in the other when that one is missing. */
-    private static String text(Bilingual b, Language language) {
-        String value = b.in(language);
-        return value.isBlank() ? b.in(language == Language.FR ? Language.AR : Language.FR) : value;
     }
 
     private Paragraph set(String text, TextStyle style, float width) {
@@ -309,10 +214,8 @@ final class LetterLayout {
 
     private Block continuation() {
         return new Block(List.of(
-                new Cell(X_FR, List.of(set(fr.format("continuation", "reference", letter.reference()),
-                        FR_SMALL, COLUMN)), 0),
-                new Cell(X_AR, List.of(set(ar.format("continuation", "reference", letter.reference()),
-                        AR_SMALL, COLUMN)), 0)),
+                new Cell(X_FR, List.of(set(content.fr().continuation(), FR_SMALL, COLUMN)), 0),
+                new Cell(X_AR, List.of(set(content.ar().continuation(), AR_SMALL, COLUMN)), 0)),
                 14, false, Decoration.RULE);
     }
 
@@ -321,20 +224,12 @@ final class LetterLayout {
         marks.add(new Mark.Rule(MARGIN_X, PAGE_WIDTH - MARGIN_X, top, 0.5f, RULE_GRAY));
         float qrTop = top - (FOOTER_HEIGHT - QR_SIZE) / 2;
         marks.add(new Mark.Qr(qr, PAGE_WIDTH / 2 - QR_SIZE / 2, qrTop - QR_SIZE, QR_SIZE));
-        List<Paragraph> left = new ArrayList<>();
-        List<Paragraph> right = new ArrayList<>();
-        left.add(set(fr.format("footer.verify"), FR_SMALL, FOOTER_CAPTION));
-        right.add(set(ar.format("footer.verify"), AR_SMALL, FOOTER_CAPTION));
-        left.add(set(fr.format("footer.reference", "reference", letter.reference(), "version", letter.version()),
-                FR_SMALL, FOOTER_CAPTION));
-        right.add(set(ar.format("footer.reference", "reference", letter.reference(), "version", letter.version()),
-                AR_SMALL, FOOTER_CAPTION));
-        if (registration.category() != null) {
-            left.add(set(fr.format("footer.category", "category",
-                    Messages.label(Language.FR, registration.category())), FR_SMALL, FOOTER_CAPTION));
-            right.add(set(ar.format("footer.category", "category",
-                    Messages.label(Language.AR, registration.category())), AR_SMALL, FOOTER_CAPTION));
-        }
+        LetterContent.Side f = content.fr();
+        LetterContent.Side a = content.ar();
+        List<Paragraph> left = new ArrayList<>(List.of(set(f.footerVerify(), FR_SMALL, FOOTER_CAPTION),
+                set(f.footerReference(), FR_SMALL, FOOTER_CAPTION), set(f.footerCategory(), FR_SMALL, FOOTER_CAPTION)));
+        List<Paragraph> right = new ArrayList<>(List.of(set(a.footerVerify(), AR_SMALL, FOOTER_CAPTION),
+                set(a.footerReference(), AR_SMALL, FOOTER_CAPTION), set(a.footerCategory(), AR_SMALL, FOOTER_CAPTION)));
         if (pages > 1) {
             left.add(set(fr.format("footer.page", "page", pageNumber, "pages", pages), FR_SMALL, FOOTER_CAPTION));
             right.add(set(ar.format("footer.page", "page", pageNumber, "pages", pages), AR_SMALL, FOOTER_CAPTION));

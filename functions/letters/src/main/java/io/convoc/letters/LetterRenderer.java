@@ -53,7 +53,7 @@ public final class LetterRenderer {
         LetterText[] text = texts.get();
         LetterText fr = text[0];
         LetterText ar = text[1];
-        LetterLayout layout = new LetterLayout(typesetter, fr, ar, letter);
+        LetterLayout layout = new LetterLayout(typesetter, fr, ar, LetterContent.of(letter, fr, ar));
         List<List<Placed>> placed = layout.paginate(layout.compose());
         QrCode qr = QrCode.encode(letter.qrPayload());
         List<List<Mark>> pages = new ArrayList<>(placed.size());
