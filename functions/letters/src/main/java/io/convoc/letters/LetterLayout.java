@@ -177,19 +177,41 @@ final class LetterLayout {
         List<List<Placed>> pages = new ArrayList<>();
         List<Placed> page = new ArrayList<>();
         float y = CONTENT_TOP;
-        for (int i = 0; i < blocks.size(); i++) {
+        java.util.ArrayDeque<Block> queue = new java.util.ArrayDeque<>(blocks);
+        while (!queue.isEmpty()) {
+            Block block = queue.poll();
             // a heading stays with what follows it
-            float needed = blocks.get(i).height();
-            for (int j = i; j + 1 < blocks.size() && blocks.get(j).keepWithNext(); j++) {
-                needed += blocks.get(j + 1).contentHeight();
+            float needed = block.height();
+            Block previous = block;
+            for (Block next : queue) {
+                if (!previous.keepWithNext()) {
+                    break;
+                }
+                needed += next.contentHeight();
+                previous = next;
             }
-            if (!page.isEmpty() && y - needed < CONTENT_BOTTOM) {
-                pages.add(page);
-                page = new ArrayList<>();
-                y = CONTENT_TOP - continuationHeight();
+            if (y - needed < CONTENT_BOTTOM) {
+                float fullPage = CONTENT_TOP - continuationHeight() - CONTENT_BOTTOM;
+                if (block.height() > fullPage || (page.isEmpty() && needed > fullPage)) {
+                    // taller than a page (a long practical notice, say): what fits here, the rest after
+                    Block[] parts = block.split(y - CONTENT_BOTTOM);
+                    if (parts != null) {
+                        page.add(new Placed(parts[0], y));
+                        queue.push(parts[1]);
+                        pages.add(page);
+                        page = new ArrayList<>();
+                        y = CONTENT_TOP - continuationHeight();
+                        continue;
+                    }
+                }
+                if (!page.isEmpty()) {
+                    pages.add(page);
+                    page = new ArrayList<>();
+                    y = CONTENT_TOP - continuationHeight();
+                }
             }
-            page.add(new Placed(blocks.get(i), y));
-            y -= blocks.get(i).height();
+            page.add(new Placed(block, y));
+            y -= block.height();
         }
         pages.add(page);
         return pages;
@@ -269,6 +291,43 @@ final class LetterLayout {
 
         float height() {
             return contentHeight() + spaceAfter + (decoration == Decoration.SHADE ? 8 : 0);
+        }
+
+        /**
+         * Cuts the block after the lines that fit in {@code available} points: the first part, then the rest, or
+         * null when not one line fits.
+         */
+        Block[] split(float available) {
+            List<Cell> head = new ArrayList<>();
+            List<Cell> tail = new ArrayList<>();
+            boolean any = false;
+            for (Cell cell : cells) {
+                List<Paragraph> first = new ArrayList<>();
+                List<Paragraph> rest = new ArrayList<>();
+                float used = 0;
+                for (Paragraph p : cell.paragraphs()) {
+                    if (p.isEmpty()) {
+                        continue;
+                    }
+                    float gap = first.isEmpty() ? 0 : cell.gap();
+                    int fit = rest.isEmpty()
+                            ? (int) Math.min(p.lines().size(), Math.floor((available - used - gap) / p.style().leading()))
+                            : 0;
+                    if (fit > 0) {
+                        first.add(new Paragraph(p.lines().subList(0, fit), p.style(), p.width()));
+                        used += gap + fit * p.style().leading();
+                    }
+                    if (fit < p.lines().size()) {
+                        rest.add(new Paragraph(p.lines().subList(Math.max(fit, 0), p.lines().size()), p.style(),
+                                p.width()));
+                    }
+                }
+                any |= !first.isEmpty();
+                head.add(new Cell(cell.x(), first, cell.gap()));
+                tail.add(new Cell(cell.x(), rest, cell.gap()));
+            }
+            return any ? new Block[] {new Block(head, 0, false, decoration), new Block(tail, spaceAfter, keepWithNext,
+                    decoration)} : null;
         }
 
         Block keptWithNext() {

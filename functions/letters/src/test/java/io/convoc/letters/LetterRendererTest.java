@@ -150,6 +150,24 @@ class LetterRendererTest {
     }
 
     @Test
+    void aPracticalNoticeLongerThanAPageFlowsOntoTheNextPages() {
+        var assises = SampleLetters.assises();
+        var e = assises.event();
+        String sentence = "Les navettes partent de la gare de Tanger-Ville toutes les vingt minutes. ";
+        String jumla = "تنطلق الحافلات من محطة طنجة المدينة كل عشرين دقيقة. ";
+        var event = new io.convoc.core.event.Event(e.id(), e.name(), e.theme(), e.patronage(), e.city(), e.venue(),
+                e.startDate(), e.endDate(), e.zone(), e.organizers(), e.signatory(), e.issuingPlace(),
+                io.convoc.core.event.Bilingual.of(sentence.repeat(120), jumla.repeat(120)), e.referencePrefix());
+        var programme = new io.convoc.core.event.Programme(event, assises.sessions());
+        byte[] pdf = RENDERER.render(new InvitationLetter(programme, SampleLetters.president(), "ANRA-2024/0153", 1,
+                SampleLetters.ISSUED_ON, "https://example.ma/v/1"));
+        String text = Pdfs.text(pdf);
+        assertTrue(Pdfs.pages(pdf) >= 3, Pdfs.pages(pdf) + " pages");
+        assertTrue(text.contains("Le Ministre de l’Intérieur"), "the signature comes after the whole notice");
+        assertEquals(120 * 2, text.split("vingt", -1).length - 1 + text.split("عشرين", -1).length - 1);
+    }
+
+    @Test
     void anInviteeWithoutArabicNameIsNamedInLatinOnBothSides() {
         Registration foreign = SampleLetters.registration("reg-0201", Civility.MADAME,
                 new PersonName("Élodie", "Durand", ""), "Experte, Banque mondiale", "", Category.EXPERT,
