@@ -72,11 +72,6 @@ final class Typesetter {
     private record Key(String text, TextStyle style, float width) {
     }
 
-    /** Width of a text set on one line. */
-    float width(String text, TextStyle style) {
-        return typeset(text, style, Float.MAX_VALUE).lines().stream().map(Line::width).max(Float::compare).orElse(0f);
-    }
-
     private void setLines(String text, TextStyle style, float width, List<Line> out) {
         String logical = clean(text);
         if (style.rtl()) {
