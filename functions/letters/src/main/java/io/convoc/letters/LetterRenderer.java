@@ -1,5 +1,8 @@
 package io.convoc.letters;
 
+import io.convoc.core.letters.InvitationLetter;
+import io.convoc.core.ports.LetterPrinter;
+
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
@@ -27,7 +30,7 @@ import java.util.List;
  * {@link InvitationLetter#issuedOn()}, the file identifier from the content, subset tags from the glyphs), so a
  * letter's SHA-256 identifies what it says. Thread-safe.
  */
-public final class LetterRenderer {
+public final class LetterRenderer implements LetterPrinter {
     private static final class Shared {
         static final LetterRenderer INSTANCE = new LetterRenderer(LetterFonts.load());
     }
@@ -49,6 +52,11 @@ public final class LetterRenderer {
     }
 
     /** The letter as PDF bytes: one A4 page, two when the programme needs it. */
+    @Override
+    public byte[] print(InvitationLetter letter) {
+        return render(letter);
+    }
+
     public byte[] render(InvitationLetter letter) {
         LetterText[] text = texts.get();
         LetterText fr = text[0];

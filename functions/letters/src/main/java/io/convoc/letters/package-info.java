@@ -1,6 +1,6 @@
 /**
  * The bilingual invitation letter as a PDF/A-3b document: {@link io.convoc.letters.LetterRenderer} turns an
- * {@link io.convoc.letters.InvitationLetter} into bytes.
+ * {@link io.convoc.core.letters.InvitationLetter} into bytes.
  *
  * <p>How a letter is made: {@code LetterContent} says what the letter says (message bundles
  * {@code letter*.properties}, labels from core's {@code Messages}, the event and the registration);

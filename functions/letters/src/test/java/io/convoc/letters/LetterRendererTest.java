@@ -1,5 +1,7 @@
 package io.convoc.letters;
 
+import io.convoc.core.letters.InvitationLetter;
+
 import io.convoc.core.TestProgrammes;
 import io.convoc.core.registration.Category;
 import io.convoc.core.registration.Civility;

@@ -1,5 +1,7 @@
 package io.convoc.letters;
 
+import io.convoc.core.letters.InvitationLetter;
+
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Programme;

@@ -8,6 +8,7 @@ import io.convoc.core.ports.LetterPrinter;
 import io.convoc.core.ports.LetterReferences;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.letters.LetterRenderer;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -52,6 +53,6 @@ public class LettersFactory {
 
     @Singleton
     LetterPrinter letterPrinter() {
-        return new PdfLetterPrinter();
+        return LetterRenderer.shared();
     }
 }

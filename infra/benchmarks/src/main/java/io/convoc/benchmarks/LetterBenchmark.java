@@ -1,7 +1,7 @@
 package io.convoc.benchmarks;
 
 import com.openhtmltopdf.util.XRLog;
-import io.convoc.letters.InvitationLetter;
+import io.convoc.core.letters.InvitationLetter;
 import io.convoc.letters.LetterRenderer;
 import io.convoc.letters.SampleLetters;
 

@@ -7,7 +7,7 @@ import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.convoc.letters.HtmlLetters;
-import io.convoc.letters.InvitationLetter;
+import io.convoc.core.letters.InvitationLetter;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

@@ -1,5 +1,7 @@
 package io.convoc.letters;
 
+import io.convoc.core.letters.InvitationLetter;
+
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;

@@ -14,19 +14,23 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
     private static final String BUNDLE = "io.convoc.core.messages";
+    // French is the base bundle: never fall back to the JVM's default locale (an ar-MA server would
+    // otherwise print Arabic labels in the French column)
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private Messages() {
     }
 
     public static String text(Language language, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language.locale());
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language.locale(), NO_FALLBACK);
         String pattern = bundle.getString(key);
         return new MessageFormat(pattern, language.locale()).format(args);
     }
 
     public static boolean has(String key) {
         try {
-            ResourceBundle.getBundle(BUNDLE, Language.FR.locale()).getString(key);
+            ResourceBundle.getBundle(BUNDLE, Language.FR.locale(), NO_FALLBACK).getString(key);
             return true;
         } catch (MissingResourceException e) {
             return false;

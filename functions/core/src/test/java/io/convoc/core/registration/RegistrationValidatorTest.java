@@ -110,6 +110,18 @@ class RegistrationValidatorTest {
     }
 
     @Test
+    void frenchWordsStayFrenchOnAServerWhoseDefaultLocaleIsArabic() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-MA"));
+            assertEquals("Madame", Messages.label(Language.FR, Civility.MADAME));
+            assertEquals("السيدة", Messages.label(Language.AR, Civility.MADAME));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void languagePreferenceDefaultsToBoth() {
         RegistrationValidator.Valid v = validator.validate(with(valid(), "languages", null), TestProgrammes.assises());
         assertEquals(LanguagePreference.BOTH, v.languages());
