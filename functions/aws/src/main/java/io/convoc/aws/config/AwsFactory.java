@@ -7,6 +7,7 @@ import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
 import io.convoc.core.registration.RegistrationService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -78,16 +79,19 @@ public class AwsFactory {
      * buckets in the path rather than as host names; AWS itself needs nothing.
      */
     @Singleton
+    @Requires(classes = S3Client.class)
     S3Client s3Client(SdkHttpClient http, @Value("${S3_FORCE_PATH_STYLE:false}") boolean pathStyle) {
         return S3Client.builder().httpClient(http).forcePathStyle(pathStyle).build();
     }
 
     @Singleton
+    @Requires(classes = S3Client.class)
     LetterArchive letterArchive(S3Client s3, @Value("${LETTERS_BUCKET}") String bucket) {
         return new S3LetterArchive(s3, bucket);
     }
 
     @Singleton
+    @Requires(classes = S3Client.class)
     S3Presigner s3Presigner(@Value("${S3_FORCE_PATH_STYLE:false}") boolean pathStyle) {
         return S3Presigner.builder()
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
@@ -132,16 +136,19 @@ public class AwsFactory {
     }
 
     @Singleton
+    @Requires(classes = SqsClient.class)
     SqsClient sqsClient(SdkHttpClient http) {
         return SqsClient.builder().httpClient(http).build();
     }
 
     @Singleton
+    @Requires(classes = SesV2Client.class)
     SesV2Client sesV2Client(SdkHttpClient http) {
         return SesV2Client.builder().httpClient(http).build();
     }
 
     @Singleton
+    @Requires(classes = SnsClient.class)
     SnsClient snsClient(SdkHttpClient http) {
         return SnsClient.builder().httpClient(http).build();
     }
