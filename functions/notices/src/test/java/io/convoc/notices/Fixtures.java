@@ -1,12 +1,7 @@
 package io.convoc.notices;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convoc.core.event.Bilingual;
-import io.convoc.core.event.Event;
+import io.convoc.localcloud.SampleData;
 import io.convoc.core.event.Programme;
-import io.convoc.core.event.ProgrammeSession;
-import io.convoc.core.event.SessionKind;
 import io.convoc.core.registration.Category;
 import io.convoc.core.registration.Civility;
 import io.convoc.core.registration.LanguagePreference;
@@ -17,16 +12,8 @@ import io.convoc.core.registration.Registration;
 import io.convoc.core.registration.RegistrationSource;
 import io.convoc.core.registration.RegistrationStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -41,7 +28,7 @@ public final class Fixtures {
     /** The Assises as in the project's sample data, eight sessions with six workshops. */
     public static synchronized Programme assises() {
         if (assises == null) {
-            assises = read(sampleFile());
+            assises = SampleData.assises();
         }
         return assises;
     }
@@ -67,38 +54,5 @@ public final class Fixtures {
         byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, bytes, 0, Math.min(magic.length, size));
         return bytes;
-    }
-
-    private static Path sampleFile() {
-        String root = System.getProperty("convoc.root.dir");
-        Path base = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent().getParent();
-        return base.resolve("events/data/assises-2024.json");
-    }
-
-    private static Programme read(Path file) {
-        try {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
-            JsonNode e = root.get("event");
-            List<Bilingual> organizers = new ArrayList<>();
-            e.get("organizers").forEach(o -> organizers.add(bilingual(o)));
-            Event event = new Event(e.get("id").asText(), bilingual(e.get("name")), bilingual(e.get("theme")),
-                    bilingual(e.get("patronage")), bilingual(e.get("city")), bilingual(e.get("venue")),
-                    LocalDate.parse(e.get("startDate").asText()), LocalDate.parse(e.get("endDate").asText()),
-                    ZoneId.of(e.get("zone").asText()), organizers, bilingual(e.get("signatory")),
-                    bilingual(e.get("issuingPlace")), bilingual(e.get("practicalInformation")),
-                    e.get("referencePrefix").asText());
-            List<ProgrammeSession> sessions = new ArrayList<>();
-            root.get("sessions").forEach(s -> sessions.add(new ProgrammeSession(s.get("id").asText(),
-                    SessionKind.valueOf(s.get("kind").asText()), bilingual(s.get("title")),
-                    LocalDateTime.parse(s.get("start").asText()), LocalDateTime.parse(s.get("end").asText()),
-                    bilingual(s.get("room")))));
-            return new Programme(event, sessions);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static Bilingual bilingual(JsonNode node) {
-        return node == null ? Bilingual.of("", "") : Bilingual.of(node.path("fr").asText(""), node.path("ar").asText(""));
     }
 }
