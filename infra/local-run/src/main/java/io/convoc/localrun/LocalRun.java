@@ -99,6 +99,8 @@ public final class LocalRun implements AutoCloseable {
         out.printf("  HTTP API (api function)   %s/api/registrations%n", gateway.url());
         out.printf("  functions on streams and queues: %s%n", String.join(", ", cloud.eventDrivenFunctions()));
         cloud.endpoints().forEach((service, url) -> out.printf("  %-25s %s%n", service, url));
+        out.printf("  letters (S3 bucket)       %s, keys letters/<event>/<registration>/v<n>.pdf%n",
+                cloud.bucketName("LettersBucket"));
         out.printf("  data and logs             %s%n", cloud.workDir());
         out.println();
         out.println("Try:");

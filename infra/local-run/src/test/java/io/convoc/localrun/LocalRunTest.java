@@ -81,6 +81,26 @@ class LocalRunTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(inbox.contains("omar.benjelloun@example.ma") && inbox.contains("jean.dupont@example.fr"), inbox);
         assertTrue(run.cloud().sms().messagesTo("+212612345678").size() >= 1, "SMS to the first sample invitee");
+
+        // the PDF each invitee received is, byte for byte, the letter the protocol office has in S3
+        com.fasterxml.jackson.databind.JsonNode store = json.readTree(inbox);
+        for (com.fasterxml.jackson.databind.JsonNode invitee : invitees) {
+            String key = json.readTree(http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+                    + "/api/registrations/" + invitee.path("id").asText())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("letter").path("reference").asText();
+            byte[] stored = run.cloud().s3().getObjectAsBytes(b -> b.bucket(run.cloud().bucketName("LettersBucket"))
+                    .key("letters/assises-2024/" + invitee.path("id").asText() + "/v1.pdf")).asByteArray();
+            boolean found = false;
+            for (com.fasterxml.jackson.databind.JsonNode mail : store.path("emails")) {
+                if (mail.path("destination").path("to").toString().contains(invitee.path("email").asText())) {
+                    byte[] attached = java.util.Base64.getDecoder().decode(
+                            mail.path("attachments").get(0).path("content").asText());
+                    assertTrue(java.util.Arrays.equals(stored, attached), "letter of " + key);
+                    found = true;
+                }
+            }
+            assertTrue(found, "a mail to " + invitee.path("email").asText());
+        }
     }
 
     @Test
