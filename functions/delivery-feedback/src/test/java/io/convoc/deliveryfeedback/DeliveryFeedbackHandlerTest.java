@@ -49,11 +49,10 @@ class DeliveryFeedbackHandlerTest {
     private static Notification sentEmail() {
         String registration = UUID.randomUUID().toString();
         Notification n = Notification.queued(registration, "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL, 1,
-                "person-" + registration + "@example.ma", Instant.now());
+                null, "person-" + registration + "@example.ma", Instant.now());
         notifications.create(n);
         notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SENDING, null, null, Instant.now());
-        notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SENT, null,
-                "0107-" + UUID.randomUUID(), Instant.now());
+        notifications.markSent(n.registrationId(), n.id(), "0107-" + UUID.randomUUID(), 1, Instant.now());
         return notifications.find(n.registrationId(), n.id()).orElseThrow();
     }
 
@@ -109,10 +108,10 @@ class DeliveryFeedbackHandlerTest {
     @Test
     void unknownMessagesAndReportsOutOfOrderAreIgnoredSafely() {
         Notification unknown = Notification.queued("nobody", "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL,
-                1, "nobody@example.ma", Instant.now());
+                1, null, "nobody@example.ma", Instant.now());
         report("ses-delivery.json", new Notification(unknown.id(), unknown.registrationId(), unknown.eventId(),
-                unknown.kind(), unknown.channel(), 1, unknown.destination(), DeliveryStatus.SENT, null,
-                "never-sent-" + UUID.randomUUID(), null, 1, Instant.now(), Instant.now()));
+                unknown.kind(), unknown.channel(), 1, null, unknown.destination(), DeliveryStatus.SENT, null,
+                "never-sent-" + UUID.randomUUID(), null, 1, 1, Instant.now(), Instant.now()));
 
         Notification n = sentEmail();
         report("ses-bounce-permanent.json", n);

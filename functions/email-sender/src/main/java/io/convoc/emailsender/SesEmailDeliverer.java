@@ -50,7 +50,7 @@ final class SesEmailDeliverer implements Deliverer {
     }
 
     @Override
-    public String deliver(Notification notification, Registration registration, Programme programme) {
+    public Delivery deliver(Notification notification, Registration registration, Programme programme) {
         LetterInfo letter = registration.currentLetter().orElseThrow(() ->
                 DeliveryFailure.permanent("the registration has no letter to send", null));
         byte[] pdf = letters.fetch(letter.key()).orElseThrow(() ->
@@ -64,8 +64,8 @@ final class SesEmailDeliverer implements Deliverer {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
         }
         try {
-            return ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(email.raw()))))
-                    .configurationSetName(configurationSet)).messageId();
+            return new Delivery(ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(email.raw()))))
+                    .configurationSetName(configurationSet)).messageId(), 1);
         } catch (SesV2Exception e) {
             String reason = "SES " + e.statusCode() + " " + (e.awsErrorDetails() == null ? e.getMessage()
                     : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());

@@ -88,7 +88,8 @@ class EmailSenderHandlerTest {
         String key = "letters/assises-2024/" + id + "/v1.pdf";
         letters.store(key, pdf, LetterService.sha256(pdf));
         registrations.recordLetter(id, 0, new LetterInfo(1, "ANRA-2024/0042", key, LetterService.sha256(pdf), now), now);
-        Notification n = Notification.queued(id, "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL, 1, r.email(), now);
+        Notification n = Notification.queued(id, "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL, 1, null, r.email(),
+                now);
         notifications.create(n);
         return n;
     }

@@ -20,14 +20,13 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A confirmation notice as SMS through SNS {@code Publish} to the E.164 number: transactional, with the
- * configured sender id; one message per language the person reads. Throttling and SNS outages are
- * retryable; an invalid number or an opted-out one is not.
+ * configured sender id. A person who reads both languages has one SMS notice per language; each notice
+ * publishes exactly one message, its language's, so that a retry never sends another twice. Throttling and
+ * SNS outages are retryable; an invalid number or an opted-out one is not.
  */
 final class SnsSmsDeliverer implements Deliverer {
     static final Duration LINK_LIFETIME = Duration.ofDays(14);
@@ -50,7 +49,7 @@ final class SnsSmsDeliverer implements Deliverer {
     }
 
     @Override
-    public String deliver(Notification notification, Registration registration, Programme programme) {
+    public Delivery deliver(Notification notification, Registration registration, Programme programme) {
         LetterInfo letter = registration.currentLetter().orElseThrow(() ->
                 DeliveryFailure.permanent("the registration has no letter to point to", null));
         SmsNotice sms;
@@ -60,24 +59,27 @@ final class SnsSmsDeliverer implements Deliverer {
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
         }
-        List<String> ids = new ArrayList<>();
-        for (SmsText text : sms.messages()) {
-            try {
-                ids.add(sns.publish(b -> b.phoneNumber(notification.destination()).message(text.text())
-                        .messageAttributes(Map.of(
-                                "AWS.SNS.SMS.SMSType", string("Transactional"),
-                                "AWS.SNS.SMS.SenderID", string(senderId)))).messageId());
-            } catch (SnsException e) {
-                String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-                String reason = "SNS " + e.statusCode() + " " + code + ": "
-                        + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
-                boolean retryable = e.isThrottlingException() || "Throttled".equals(code) || e.statusCode() >= 500;
-                throw new DeliveryFailure(reason, retryable, e);
-            } catch (SdkClientException e) {
-                throw DeliveryFailure.retryable("SNS unreachable: " + e.getMessage(), e);
-            }
+        // the whole notice is composed, so that its parts budget holds for both languages together
+        SmsText text = sms.messages().stream()
+                .filter(m -> notification.language() == null || m.language() == notification.language())
+                .findFirst()
+                .orElseThrow(() -> DeliveryFailure.permanent("no SMS in " + notification.language()
+                        + " for languages " + registration.languages().code(), null));
+        try {
+            String id = sns.publish(b -> b.phoneNumber(notification.destination()).message(text.text())
+                    .messageAttributes(Map.of(
+                            "AWS.SNS.SMS.SMSType", string("Transactional"),
+                            "AWS.SNS.SMS.SenderID", string(senderId)))).messageId();
+            return new Delivery(id, text.count().parts());
+        } catch (SnsException e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            String reason = "SNS " + e.statusCode() + " " + code + ": "
+                    + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+            boolean retryable = e.isThrottlingException() || "Throttled".equals(code) || e.statusCode() >= 500;
+            throw new DeliveryFailure(reason, retryable, e);
+        } catch (SdkClientException e) {
+            throw DeliveryFailure.retryable("SNS unreachable: " + e.getMessage(), e);
         }
-        return String.join(",", ids);
     }
 
     private static MessageAttributeValue string(String value) {

@@ -69,7 +69,8 @@ class SmsSenderHandlerTest {
         cloud.smsFaults().failNext(0, null);
     }
 
-    private static Notification queuedSms(LanguagePreference languages, String mobile) {
+    /** The SMS notices of a registration whose letter is ready: one per language the person reads. */
+    private static List<Notification> queuedSms(LanguagePreference languages, String mobile) {
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
         Registration r = new Registration(id, "assises-2024", Civility.MONSIEUR,
@@ -78,9 +79,12 @@ class SmsSenderHandlerTest {
                 RegistrationStatus.RECEIVED, null, null, now, now);
         registrations.create(r);
         registrations.recordLetter(id, 0, new LetterInfo(1, "ANRA-2024/0007", "letters/x.pdf", "00", now), now);
-        Notification n = Notification.queued(id, "assises-2024", NoticeKind.CONFIRMATION, Channel.SMS, 1, mobile, now);
-        notifications.create(n);
-        return n;
+        return languages.languages().stream().map(language -> {
+            Notification n = Notification.queued(id, "assises-2024", NoticeKind.CONFIRMATION, Channel.SMS, 1,
+                    language, mobile, now);
+            notifications.create(n);
+            return n;
+        }).toList();
     }
 
     /** The sample SQS event, carrying this notice. */
@@ -103,11 +107,12 @@ class SmsSenderHandlerTest {
     @Test
     void sendsOneTransactionalSmsPerLanguageWithTheEssentials() {
         String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
-        Notification n = queuedSms(LanguagePreference.BOTH, mobile);
-        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
-
-        Notification sent = current(n);
-        assertEquals(DeliveryStatus.SENT, sent.status());
+        List<Notification> notices = queuedSms(LanguagePreference.BOTH, mobile);
+        assertEquals(2, notices.size());
+        for (Notification n : notices) {
+            assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+            assertEquals(DeliveryStatus.SENT, current(n).status());
+        }
         List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
         assertEquals(2, received.size(), received.toString());
         SmsSink.Sms french = received.get(0);
@@ -120,13 +125,17 @@ class SmsSenderHandlerTest {
         assertEquals(SmsEncoding.GSM_7BIT, SmsCount.of(french.message()).encoding());
         assertEquals(SmsEncoding.UCS_2, SmsCount.of(arabic.message()).encoding());
         assertTrue(SmsCount.of(french.message()).parts() + SmsCount.of(arabic.message()).parts() <= 6);
-        assertEquals(french.messageId() + "," + arabic.messageId(), sent.providerMessageId());
+        // each notice records its message and the parts it costs, for the organizers' bill
+        assertEquals(french.messageId(), current(notices.get(0)).providerMessageId());
+        assertEquals(SmsCount.of(french.message()).parts(), current(notices.get(0)).parts());
+        assertEquals(arabic.messageId(), current(notices.get(1)).providerMessageId());
+        assertEquals(SmsCount.of(arabic.message()).parts(), current(notices.get(1)).parts());
     }
 
     @Test
     void sendsOneSmsWhenTheSameMessageArrivesTwice() {
         String mobile = "+2127" + (10000000 + (int) (Math.random() * 89999999));
-        Notification n = queuedSms(LanguagePreference.AR, mobile);
+        Notification n = queuedSms(LanguagePreference.AR, mobile).get(0);
         handle(event(n, 1));
         handle(event(n, 1));
         assertEquals(1, cloud.sms().messagesTo(mobile).size());
@@ -135,7 +144,7 @@ class SmsSenderHandlerTest {
     @Test
     void aThrottledPublishIsReportedForRetryThenSucceeds() {
         String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
-        Notification n = queuedSms(LanguagePreference.FR, mobile);
+        Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         cloud.smsFaults().failNext(10, new FaultInjector.Fault(400, "text/xml",
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
                         + "<Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
@@ -154,7 +163,7 @@ class SmsSenderHandlerTest {
     @Test
     void anInvalidNumberFailsAtOnceAndSaysWhy() {
         String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
-        Notification n = queuedSms(LanguagePreference.FR, mobile);
+        Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         cloud.smsFaults().failNext(1, new FaultInjector.Fault(400, "text/xml",
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
                         + "<Code>InvalidParameter</Code><Message>Invalid parameter: PhoneNumber</Message></Error>"
@@ -168,7 +177,7 @@ class SmsSenderHandlerTest {
     @Test
     void theLastAttemptMarksTheNoticeFailedWithTheLastError() {
         String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
-        Notification n = queuedSms(LanguagePreference.FR, mobile);
+        Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         cloud.smsFaults().failNext(100, new FaultInjector.Fault(500, "text/xml",
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Receiver</Type>"
                         + "<Code>InternalError</Code><Message>Internal error</Message></Error>"

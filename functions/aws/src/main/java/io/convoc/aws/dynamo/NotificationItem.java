@@ -1,5 +1,6 @@
 package io.convoc.aws.dynamo;
 
+import io.convoc.core.event.Language;
 import io.convoc.core.notifications.Channel;
 import io.convoc.core.notifications.DeliveryStatus;
 import io.convoc.core.notifications.NoticeKind;
@@ -27,6 +28,8 @@ public final class NotificationItem {
     String providerMessageId;
     String lastError;
     Integer attempts;
+    Integer parts;
+    String language;
     String createdAt;
     String updatedAt;
 
@@ -45,7 +48,10 @@ public final class NotificationItem {
                 .addAttribute(Integer.class, a -> a.name("contentVersion").getter(i -> i.contentVersion)
                         .setter((i, v) -> i.contentVersion = v))
                 .addAttribute(Integer.class, a -> a.name("attempts").getter(i -> i.attempts)
-                        .setter((i, v) -> i.attempts = v));
+                        .setter((i, v) -> i.attempts = v))
+                .addAttribute(Integer.class, a -> a.name("parts").getter(i -> i.parts)
+                        .setter((i, v) -> i.parts = v));
+        string(b, "language", i -> i.language, (i, v) -> i.language = v);
         string(b, "eventId", i -> i.eventId, (i, v) -> i.eventId = v);
         string(b, "kind", i -> i.kind, (i, v) -> i.kind = v);
         string(b, "channel", i -> i.channel, (i, v) -> i.channel = v);
@@ -77,6 +83,8 @@ public final class NotificationItem {
         i.providerMessageId = n.providerMessageId();
         i.lastError = n.lastError();
         i.attempts = n.attempts();
+        i.parts = n.parts();
+        i.language = n.language() == null ? null : n.language().name();
         i.createdAt = n.createdAt().toString();
         i.updatedAt = n.updatedAt().toString();
         return i;
@@ -84,8 +92,10 @@ public final class NotificationItem {
 
     Notification toNotification() {
         return new Notification(notificationId, registrationId, eventId, NoticeKind.valueOf(kind),
-                Channel.valueOf(channel), contentVersion == null ? 1 : contentVersion, destination,
+                Channel.valueOf(channel), contentVersion == null ? 1 : contentVersion,
+                language == null ? null : Language.valueOf(language), destination,
                 DeliveryStatus.valueOf(status), statusReason, providerMessageId, lastError,
-                attempts == null ? 0 : attempts, Instant.parse(createdAt), Instant.parse(updatedAt));
+                attempts == null ? 0 : attempts, parts == null ? 0 : parts, Instant.parse(createdAt),
+                Instant.parse(updatedAt));
     }
 }

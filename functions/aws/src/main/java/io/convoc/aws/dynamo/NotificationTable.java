@@ -103,6 +103,20 @@ public final class NotificationTable implements NotificationRepository {
     }
 
     @Override
+    public boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts,
+                            Instant at) {
+        return update(registrationId, notificationId,
+                "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at",
+                "#status = :sending",
+                Map.of(":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
+                        ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                        ":pid", AttributeValue.fromS(providerMessageId),
+                        ":parts", AttributeValue.fromN(String.valueOf(parts)),
+                        ":at", AttributeValue.fromS(at.toString())),
+                Map.of("#to", DeliveryStatus.SENT.name()));
+    }
+
+    @Override
     public boolean retryLater(String registrationId, String notificationId, String error, Instant at) {
         return update(registrationId, notificationId,
                 "SET #status = :queued, lastError = :error, updatedAt = :at",

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Queues the confirmation notices of a registration once its first letter is ready: an e-mail with the
- * letter, and an SMS when there is a mobile number. Safe to run twice: the notices' ids are derived, their
+ * letter, and an SMS per language the person reads when there is a mobile number. Safe to run twice: the notices' ids are derived, their
  * creation is conditional, and a notice is queued again only while still QUEUED (the sender ignores the rest).
  */
 public class ConfirmationNotices {
@@ -33,10 +33,11 @@ public class ConfirmationNotices {
             return List.of();
         }
         List<Notification> wanted = new ArrayList<>();
-        wanted.add(Notification.queued(after.id(), after.eventId(), NoticeKind.CONFIRMATION, Channel.EMAIL, 1,
+        wanted.add(Notification.queued(after.id(), after.eventId(), NoticeKind.CONFIRMATION, Channel.EMAIL, 1, null,
                 after.email(), clock.instant()));
-        after.mobileNumber().ifPresent(mobile -> wanted.add(Notification.queued(after.id(), after.eventId(),
-                NoticeKind.CONFIRMATION, Channel.SMS, 1, mobile, clock.instant())));
+        after.mobileNumber().ifPresent(mobile -> after.languages().languages().forEach(language ->
+                wanted.add(Notification.queued(after.id(), after.eventId(), NoticeKind.CONFIRMATION, Channel.SMS, 1,
+                        language, mobile, clock.instant()))));
         List<Notification> queued = new ArrayList<>();
         for (Notification n : wanted) {
             boolean created = notifications.create(n);

@@ -5,9 +5,12 @@ import io.convoc.core.registration.Registration;
 
 /** Builds a notice's content for its channel and hands it to the provider (SES, SNS). */
 public interface Deliverer {
+    /** What the provider accepted: its message id, and how many parts it bills (SMS; 1 for an e-mail). */
+    record Delivery(String providerMessageId, int parts) {
+    }
+
     /**
-     * @return the provider's message id
      * @throws DeliveryFailure when the provider refuses or fails
      */
-    String deliver(Notification notification, Registration registration, Programme programme);
+    Delivery deliver(Notification notification, Registration registration, Programme programme);
 }

@@ -63,8 +63,9 @@ public class NoticeSender {
                     DeliveryFailure.permanent("registration " + n.registrationId() + " no longer exists", null));
             Programme programme = programmes.find(registration.eventId()).orElseThrow(() ->
                     DeliveryFailure.permanent("event " + registration.eventId() + " no longer exists", null));
-            String providerId = deliverer.deliver(n, registration, programme);
-            notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SENT, null, providerId, clock.instant());
+            Deliverer.Delivery delivery = deliverer.deliver(n, registration, programme);
+            notifications.markSent(n.registrationId(), n.id(), delivery.providerMessageId(), delivery.parts(),
+                    clock.instant());
             return Outcome.SENT;
         } catch (DeliveryFailure e) {
             if (e.retryable()) {

@@ -1,5 +1,7 @@
 package io.convoc.core.notifications;
 
+import io.convoc.core.event.Language;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,6 +11,9 @@ import java.util.Objects;
  *
  * @param contentVersion what the notice is about, versioned: the letter version for a confirmation, the
  *                       programme change or announcement number later
+ * @param language       for an SMS, the one language it is written in (a person who reads both gets one SMS
+ *                       per language, each its own notice, so that a retry never sends one twice); null for e-mail
+ * @param parts          what the provider bills: SMS parts once sent (e-mail: 1)
  * @param lastError      the last retryable failure, kept so that a notice that ends FAILED says why
  */
 public record Notification(
@@ -18,12 +23,14 @@ public record Notification(
         NoticeKind kind,
         Channel channel,
         int contentVersion,
+        Language language,
         String destination,
         DeliveryStatus status,
         String statusReason,
         String providerMessageId,
         String lastError,
         int attempts,
+        int parts,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -35,13 +42,16 @@ public record Notification(
         Objects.requireNonNull(status, "status");
     }
 
-    public static String idOf(String registrationId, NoticeKind kind, Channel channel, int contentVersion) {
-        return kind.name() + "#" + channel.name() + "#v" + contentVersion + "#" + registrationId;
+    public static String idOf(String registrationId, NoticeKind kind, Channel channel, int contentVersion,
+                              Language language) {
+        return kind.name() + "#" + channel.name() + (language == null ? "" : "-" + language.name()) + "#v"
+                + contentVersion + "#" + registrationId;
     }
 
     public static Notification queued(String registrationId, String eventId, NoticeKind kind, Channel channel,
-                                      int contentVersion, String destination, Instant now) {
-        return new Notification(idOf(registrationId, kind, channel, contentVersion), registrationId, eventId, kind,
-                channel, contentVersion, destination, DeliveryStatus.QUEUED, null, null, null, 0, now, now);
+                                      int contentVersion, Language language, String destination, Instant now) {
+        return new Notification(idOf(registrationId, kind, channel, contentVersion, language), registrationId,
+                eventId, kind, channel, contentVersion, language, destination, DeliveryStatus.QUEUED, null, null, null,
+                0, 0, now, now);
     }
 }

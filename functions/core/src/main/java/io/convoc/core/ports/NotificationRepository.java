@@ -29,6 +29,9 @@ public interface NotificationRepository {
     boolean transition(String registrationId, String notificationId, DeliveryStatus to, String reason,
                        String providerMessageId, Instant at);
 
+    /** SENDING → SENT, with the provider's message id and the parts it bills. */
+    boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts, Instant at);
+
     /** Records a retryable failure and puts the notice back to QUEUED for the next attempt. */
     boolean retryLater(String registrationId, String notificationId, String error, Instant at);
 }
