@@ -6,12 +6,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 import java.util.Map;
 import java.util.Optional;
 
-/** Letters in the private letters bucket, encrypted, with their sha256 in the object metadata. */
+/**
+ * Letters in the private letters bucket, with their sha256 in the object metadata. Objects are encrypted
+ * by the bucket's default encryption (template.yaml), which every writer gets without having to ask.
+ */
 public final class S3LetterArchive implements LetterArchive {
     private final S3Client s3;
     private final String bucket;
@@ -26,7 +28,6 @@ public final class S3LetterArchive implements LetterArchive {
         s3.putObject(b -> b.bucket(bucket).key(key)
                         .contentType("application/pdf")
                         .contentDisposition("inline")
-                        .serverSideEncryption(ServerSideEncryption.AES256)
                         .metadata(Map.of("sha256", sha256)),
                 RequestBody.fromBytes(pdf));
     }
