@@ -18,8 +18,6 @@ import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 import javax.xml.transform.TransformerException;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,8 +37,8 @@ import java.util.Map;
  */
 final class PdfA {
     static final String PRODUCER = "convoc-letters (Apache PDFBox 3)";
-    private static final String SRGB = "sRGB IEC61966-2.1";
-    private static final byte[] SRGB_PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final String SRGB = SrgbProfile.DESCRIPTION;
+    private static final byte[] SRGB_PROFILE = SrgbProfile.build();
 
     private static final Map<XmpKey, byte[]> XMP_CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
