@@ -152,6 +152,34 @@ class OnRegistrationHandlerTest {
     }
 
     @Test
+    void anEmailedDownloadLinkAnswersWithAFreshS3LinkToTheLetterUntilItExpires() throws Exception {
+        Registration r = newRegistration("assises-2024", "Chraibi", "يوسف الشرايبي");
+        registrations.create(r);
+        Registration ready = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+        io.convoc.core.letters.LetterTokens tokens = new io.convoc.core.letters.LetterTokens(
+                System.getProperty("LETTER_TOKEN_KEY"));
+
+        APIGatewayV2HTTPResponse redirect = download(tokens.signDownload(r.id(), 1, Instant.now().plusSeconds(3600)));
+        assertEquals(303, redirect.getStatusCode(), redirect.getBody());
+        String location = redirect.getHeaders().get("Location");
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode(), "the presigned link is accepted by S3 (signature checked)");
+        assertTrue(java.util.Arrays.equals(object(ready.letter().key()), pdf.body()));
+
+        assertEquals(404, download(tokens.signDownload(r.id(), 1, Instant.now().minusSeconds(1))).getStatusCode());
+        assertEquals(404, download(tokens.sign(r.id(), 1)).getStatusCode(), "a QR token is not a download token");
+    }
+
+    private static APIGatewayV2HTTPResponse download(String token) {
+        APIGatewayV2HTTPEvent event = SampleData.apiRequest("download-letter.json");
+        event.setRawPath("/api/letters/" + token);
+        event.getRequestContext().getHttp().setPath("/api/letters/" + token);
+        return api.handleRequest(event, new LocalContext("ApiFunction", 1536, 30));
+    }
+
+    @Test
     void theSameStreamRecordTwiceWritesOneVersion() {
         Registration r = registrationOfSampleEvent("registration-insert.json");
         OnRegistrationHandler handler = new OnRegistrationHandler();
