@@ -2,7 +2,6 @@ package io.convoc.api.letters;
 
 import io.convoc.api.problem.ApiException;
 import io.convoc.core.event.Bilingual;
-import io.convoc.core.event.Language;
 import io.convoc.core.letters.LetterCheck;
 import io.convoc.core.validation.FieldError;
 import io.convoc.core.validation.Messages;
@@ -35,12 +34,9 @@ public class LetterVerificationController {
         return letters.check(token).map(c -> {
             var r = c.registration();
             return new Verification(true, c.current(), r.id(), r.eventId(), c.reference(), c.scannedVersion(),
-                    c.currentVersion(), r.civility() == null ? null : label(r.civility()), r.name().latin(),
-                    r.name().arabicName(), label(r.category()), r.status().name());
+                    c.currentVersion(), r.civility() == null ? null : Messages.labels(r.civility()), r.name().latin(),
+                    r.name().arabicName(), Messages.labels(r.category()), r.status().name());
         }).orElseThrow(() -> new ApiException(404, "invalid_token", List.of(FieldError.of("token", "invalid_token"))));
     }
 
-    private static Bilingual label(Enum<?> value) {
-        return Bilingual.of(Messages.label(Language.FR, value), Messages.label(Language.AR, value));
-    }
 }

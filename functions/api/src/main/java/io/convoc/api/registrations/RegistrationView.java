@@ -1,7 +1,6 @@
 package io.convoc.api.registrations;
 
 import io.convoc.core.event.Bilingual;
-import io.convoc.core.event.Language;
 import io.convoc.core.notifications.Notification;
 import io.convoc.core.registration.Registration;
 import io.convoc.core.validation.Messages;
@@ -26,7 +25,7 @@ public record RegistrationView(
                              String updatedAt) {
         static NoticeView of(Notification n) {
             return new NoticeView(n.id(), n.kind().name(), n.channel().name(),
-                    n.language() == null ? null : n.language().tag(), n.status().name(), label(n.status()),
+                    n.language() == null ? null : n.language().tag(), n.status().name(), Messages.labels(n.status()),
                     n.statusReason(), n.attempts(), n.parts(), n.updatedAt().toString());
         }
     }
@@ -40,9 +39,9 @@ public record RegistrationView(
     }
 
     public static RegistrationView of(Registration r, List<Notification> notifications) {
-        return new RegistrationView(r.id(), r.eventId(), r.status().name(), label(r.status()), r.statusReason(),
+        return new RegistrationView(r.id(), r.eventId(), r.status().name(), Messages.labels(r.status()), r.statusReason(),
                 r.civility() == null ? null : r.civility().name(), r.name().firstName(), r.name().lastName(),
-                r.name().arabicName(), r.titleFr(), r.titleAr(), r.category().name(), label(r.category()),
+                r.name().arabicName(), r.titleFr(), r.titleAr(), r.category().name(), Messages.labels(r.category()),
                 r.organisation(), r.region() == null ? null : r.region().name(), r.email(), r.mobile(),
                 r.languages().code(), r.workshops(), r.source().name(),
                 r.currentLetter().map(l -> new Letter(l.version(), l.reference(), l.sha256(),
@@ -51,7 +50,4 @@ public record RegistrationView(
                 r.createdAt().toString(), r.updatedAt().toString());
     }
 
-    private static Bilingual label(Enum<?> value) {
-        return Bilingual.of(Messages.label(Language.FR, value), Messages.label(Language.AR, value));
-    }
 }

@@ -42,6 +42,11 @@ public final class Messages {
         return text(language, prefix(value.getDeclaringClass()) + "." + value.name());
     }
 
+    /** A value of an enum in both languages. */
+    public static io.convoc.core.event.Bilingual labels(Enum<?> value) {
+        return io.convoc.core.event.Bilingual.of(label(Language.FR, value), label(Language.AR, value));
+    }
+
     public static String error(Language language, FieldError error) {
         Object[] args = error.args().stream().map(Messages::display).toArray();
         return text(language, "error." + error.code(), args);
