@@ -121,8 +121,6 @@ public final class LocalCloud implements AutoCloseable {
             String endpoint = "http://127.0.0.1:" + proxy.getPort();
             endpoints.put("s3", endpoint);
             System.setProperty("aws.endpointUrlS3", endpoint);
-            // s3proxy serves buckets in the path, not as host names
-            System.setProperty("aws.s3ForcePathStyle", "true");
             s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
                     .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
                     .forcePathStyle(true).build();
@@ -189,6 +187,7 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.region", REGION);
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
+        // s3proxy serves buckets in the path, not as host names
         System.setProperty("S3_FORCE_PATH_STYLE", "true");
         functionEnvironment().forEach(System::setProperty);
     }
