@@ -5,14 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,12 +37,9 @@ public final class FaultInjector implements AutoCloseable {
     }
 
     public static FaultInjector start(String target) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        FaultInjector proxy = new FaultInjector(server, target);
-        server.createContext("/", proxy::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        return proxy;
+        FaultInjector[] proxy = new FaultInjector[1];
+        proxy[0] = new FaultInjector(LocalHttp.start("127.0.0.1", 0, 4, exchange -> proxy[0].handle(exchange)), target);
+        return proxy[0];
     }
 
     public String endpoint() {
@@ -65,7 +60,8 @@ public final class FaultInjector implements AutoCloseable {
                 if (f.errorType() != null) {
                     exchange.getResponseHeaders().add("x-amzn-ErrorType", f.errorType());
                 }
-                send(exchange, f.status(), f.contentType(), f.body().getBytes(StandardCharsets.UTF_8));
+                LocalHttp.send(exchange, f.status(), java.util.Map.of("Content-Type", f.contentType()),
+                        f.body().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
@@ -97,17 +93,8 @@ public final class FaultInjector implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        LocalHttp.stop(server);
     }
 }

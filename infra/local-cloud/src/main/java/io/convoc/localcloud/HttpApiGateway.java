@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -60,12 +57,10 @@ public final class HttpApiGateway implements AutoCloseable {
                 routes.put(routePattern(path), handler);
             }
         });
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        HttpApiGateway gateway = new HttpApiGateway(server, functionLogicalId, routes);
-        server.createContext("/", gateway::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        return gateway;
+        HttpApiGateway[] gateway = new HttpApiGateway[1];
+        HttpServer server = LocalHttp.start(host, port, 4, exchange -> gateway[0].handle(exchange));
+        gateway[0] = new HttpApiGateway(server, functionLogicalId, routes);
+        return gateway[0];
     }
 
     /** {@code /api/{proxy+}} matches /api/anything/below; {@code {name}} one segment. */
@@ -173,19 +168,12 @@ public final class HttpApiGateway implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
             throws IOException {
-        headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        LocalHttp.send(exchange, status, headers, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        LocalHttp.stop(server);
     }
 
     /** The handler class a template function names, created as Lambda creates it (public no-arg constructor). */

@@ -493,13 +493,7 @@ public final class LocalCloud implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception ignored) {
-                // best effort: the rest must still stop
-            }
-        }
+        LocalHttp.closeAll(running);
         running.clear();
     }
 }

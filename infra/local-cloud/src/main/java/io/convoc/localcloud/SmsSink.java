@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * No emulator of SNS SMS exists, so this is one: it speaks SNS {@code Publish} (AWS query protocol, form
@@ -36,12 +33,9 @@ public final class SmsSink implements AutoCloseable {
     }
 
     public static SmsSink start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
-        SmsSink sink = new SmsSink(server);
-        server.createContext("/", sink::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2));
-        server.start();
-        return sink;
+        SmsSink[] sink = new SmsSink[1];
+        sink[0] = new SmsSink(LocalHttp.start("127.0.0.1", 0, 2, exchange -> sink[0].handle(exchange)));
+        return sink[0];
     }
 
     public String endpoint() {
@@ -138,19 +132,12 @@ public final class SmsSink implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        LocalHttp.send(exchange, status, Map.of("Content-Type", type + "; charset=utf-8"),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        LocalHttp.stop(server);
     }
 }

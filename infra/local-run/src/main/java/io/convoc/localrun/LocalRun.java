@@ -8,6 +8,7 @@ import io.convoc.core.event.Programme;
 import io.convoc.localcloud.HttpApiGateway;
 import io.convoc.localcloud.LocalCloud;
 import io.convoc.localcloud.LocalContext;
+import io.convoc.localcloud.LocalHttp;
 import io.convoc.localcloud.Paths;
 import io.convoc.localcloud.SampleData;
 import io.convoc.localcloud.Template;
@@ -147,13 +148,7 @@ public final class LocalRun implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception ignored) {
-                // keep stopping the rest
-            }
-        }
+        LocalHttp.closeAll(running);
         cloud.close();
     }
 
