@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.convoc.aws.dynamo.ProgrammeTable;
-import io.convoc.core.event.Event;
 import io.convoc.core.event.Programme;
 import io.convoc.localcloud.LocalCloud;
 import io.convoc.localcloud.LocalCloudExtension;
@@ -250,11 +249,7 @@ class ApiHandlerTest {
     }
 
     private static void seedEvent(String eventId) {
-        Programme sample = SampleData.assises();
-        Event e = sample.event();
-        Programme copy = new Programme(new Event(eventId, e.name(), e.theme(), e.patronage(), e.city(), e.venue(),
-                e.startDate(), e.endDate(), e.zone(), e.organizers(), e.signatory(), e.issuingPlace(),
-                e.practicalInformation(), e.referencePrefix()), sample.sessions());
+        Programme copy = SampleData.assisesAs(eventId);
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(
                 software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
                         .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())

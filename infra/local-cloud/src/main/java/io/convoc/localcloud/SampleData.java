@@ -56,6 +56,13 @@ public final class SampleData {
         return programme(json("data/assises-2024.json"));
     }
 
+    /** The Assises under another event id, so that a test's registrations and listings are its own. */
+    public static Programme assisesAs(String eventId) {
+        JsonNode root = json("data/assises-2024.json").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("event")).put("id", eventId);
+        return programme(root);
+    }
+
     public static Programme programme(JsonNode root) {
         JsonNode e = root.get("event");
         List<Bilingual> organizers = new ArrayList<>();

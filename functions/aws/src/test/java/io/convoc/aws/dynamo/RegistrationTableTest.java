@@ -54,13 +54,8 @@ class RegistrationTableTest {
         table = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
                 cloud.tableName("RegistrationLookupsTable"));
         // each test gets its own event, so listings never see another test's registrations
-        Programme sample = SampleData.assises();
         eventId = "test-" + UUID.randomUUID();
-        Programme programme = new Programme(new io.convoc.core.event.Event(eventId, sample.event().name(),
-                sample.event().theme(), sample.event().patronage(), sample.event().city(), sample.event().venue(),
-                sample.event().startDate(), sample.event().endDate(), sample.event().zone(),
-                sample.event().organizers(), sample.event().signatory(), sample.event().issuingPlace(),
-                sample.event().practicalInformation(), sample.event().referencePrefix()), sample.sessions());
+        Programme programme = SampleData.assisesAs(eventId);
         programmes.save(programme);
         service = new RegistrationService(programmes, table, Clock.systemUTC());
     }
