@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.aws.sqs.SqsNoticeQueues;
-import io.convoc.core.notifications.ConfirmationNotices;
+import io.convoc.core.notifications.LetterNotices;
 import io.convoc.core.ports.NoticeQueues;
 import io.convoc.core.ports.NotificationRepository;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,8 +47,8 @@ public class LettersFactory {
     }
 
     @Singleton
-    ConfirmationNotices confirmationNotices(NotificationRepository notifications, NoticeQueues queues, Clock clock) {
-        return new ConfirmationNotices(notifications, queues, clock);
+    LetterNotices letterNotices(NotificationRepository notifications, NoticeQueues queues, Clock clock) {
+        return new LetterNotices(notifications, queues, clock);
     }
 
     @Singleton

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.convoc.aws.streams.StreamImages;
 import io.convoc.core.letters.LetterService;
-import io.convoc.core.notifications.ConfirmationNotices;
+import io.convoc.core.notifications.LetterNotices;
 import io.convoc.core.registration.Registration;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent
     LetterService letters;
 
     @Inject
-    ConfirmationNotices confirmations;
+    LetterNotices notices;
 
     @Override
     public StreamsEventResponse execute(DynamodbEvent event) {
@@ -38,7 +38,7 @@ public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent
             Registration before = StreamImages.registration(record.getDynamodb().getOldImage());
             try {
                 LetterService.Outcome outcome = letters.onChange(before, after);
-                int queued = confirmations.onChange(before, after).size();
+                int queued = notices.onChange(before, after).size();
                 LOG.info("registration {} ({}): letter {}, {} notice(s) queued", after.id(), record.getEventName(),
                         outcome, queued);
             } catch (RuntimeException e) {

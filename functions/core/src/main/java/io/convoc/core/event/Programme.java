@@ -19,15 +19,24 @@ public record Programme(Event event, List<ProgrammeSession> sessions) {
         return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** Every workshop of the programme, cancelled ones included (their participants can still be listed). */
     public Set<String> workshopIds() {
         return sessions.stream().filter(ProgrammeSession::isWorkshop).map(ProgrammeSession::id)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** What an invitee attends: every plenary, and the workshops they chose. */
+    /** What an invitee attends: every plenary, and the workshops they chose; cancelled sessions are not attended. */
     public List<ProgrammeSession> attendedBy(List<String> chosenWorkshops) {
         return sessions.stream()
+                .filter(s -> !s.isCancelled())
                 .filter(s -> !s.isWorkshop() || chosenWorkshops.contains(s.id()))
                 .toList();
+    }
+
+    /** The programme with one session added or replaced. */
+    public Programme with(ProgrammeSession session) {
+        List<ProgrammeSession> others = sessions.stream().filter(s -> !s.id().equals(session.id())).toList();
+        return new Programme(event, java.util.stream.Stream.concat(others.stream(), java.util.stream.Stream.of(session))
+                .toList());
     }
 }

@@ -52,9 +52,10 @@ public class LetterService {
 
     /**
      * @param before the registration before the change, or null when it was just created
-     * @param after  the registration after the change
+     * @param changed the registration after the change
      */
-    public Outcome onChange(Registration before, Registration after) {
+    public Outcome onChange(Registration before, Registration changed) {
+        Registration after = changed;
         int current = after.currentLetter().map(LetterInfo::version).orElse(0);
         // A new registration needs its first letter; after that only a change of what the letter prints
         // does. Status changes (ours included: LETTER_READY, LETTER_FAILED) never do, or a failure would loop.
@@ -66,9 +67,16 @@ public class LetterService {
         Registration latest = registrations.find(after.id()).orElse(after);
         int latestVersion = latest.currentLetter().map(LetterInfo::version).orElse(0);
         if (latestVersion > current) {
-            return Outcome.ALREADY_PRODUCED;
+            if (latest.letter().scheduleChange() >= after.scheduleChange()) {
+                return Outcome.ALREADY_PRODUCED;
+            }
+            // a letter was recorded since this record's image, but from before the programme change it asks to
+            // show: the next version is made from the registration as it is now
+            after = latest;
+            current = latestVersion;
         }
-        Programme programme = programmes.find(after.eventId()).orElseThrow(() -> new UnknownEvent(after.eventId()));
+        String eventId = after.eventId();
+        Programme programme = programmes.find(eventId).orElseThrow(() -> new UnknownEvent(eventId));
         int version = current + 1;
         String reference = String.format("%s/%04d", programme.event().referencePrefix(),
                 references.numberFor(after.eventId(), after.id()));
@@ -80,7 +88,7 @@ public class LetterService {
         String sha256 = sha256(pdf);
         String key = "letters/" + after.eventId() + "/" + after.id() + "/v" + version + ".pdf";
         archive.store(key, pdf, sha256);
-        LetterInfo letter = new LetterInfo(version, reference, key, sha256, after.updatedAt());
+        LetterInfo letter = new LetterInfo(version, reference, key, sha256, after.updatedAt(), after.scheduleChange());
         return registrations.recordLetter(after.id(), current, letter, clock.instant())
                 ? Outcome.PRODUCED : Outcome.ALREADY_PRODUCED;
     }
@@ -90,14 +98,17 @@ public class LetterService {
         registrations.recordLetterFailure(registration.id(), reason, clock.instant());
     }
 
-    /** The fields an invitation letter prints: a change in any of them makes a new version. */
+    /**
+     * The fields an invitation letter prints: a change in any of them makes a new version. A programme change that
+     * concerns the person raises {@code scheduleChange}: the letter prints the sessions they attend.
+     */
     static boolean printedFieldsDiffer(Registration a, Registration b) {
         return !Objects.equals(printed(a), printed(b));
     }
 
     private static List<Object> printed(Registration r) {
         return List.of(Optional.ofNullable(r.civility()), r.name(), r.titleFr(), r.titleAr(), r.organisation(),
-                r.category(), r.workshops(), r.languages());
+                r.category(), r.workshops(), r.languages(), r.scheduleChange());
     }
 
     public static String sha256(byte[] bytes) {

@@ -31,6 +31,14 @@ public interface RegistrationRepository {
      */
     boolean recordLetter(String registrationId, int expectedPreviousVersion, LetterInfo letter, Instant at);
 
+    /**
+     * Records that programme change {@code changeNumber} concerns the registration, unless it records that change or
+     * a later one already (a replay changes nothing). The change of the registration asks for a new letter.
+     *
+     * @return false when nothing was written (already marked, or no such registration)
+     */
+    boolean markScheduleChanged(String registrationId, int changeNumber, Instant at);
+
     /** Marks that no letter could be produced, unless a letter is already recorded. */
     void recordLetterFailure(String registrationId, String reason, Instant at);
 }

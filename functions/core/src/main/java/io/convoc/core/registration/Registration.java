@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An invitee's registration to an event: who they are, what they attend, and where it stands. */
+/**
+ * An invitee's registration to an event: who they are, what they attend, and where it stands.
+ *
+ * @param scheduleChange the number of the last programme change that concerned this person (0: none yet); raising
+ *                       it asks for a new letter, which records the change it reflects ({@link LetterInfo#scheduleChange()})
+ */
 public record Registration(
         String id,
         String eventId,
@@ -26,7 +31,18 @@ public record Registration(
         String statusReason,
         LetterInfo letter,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int scheduleChange) {
+
+    /** A registration no programme change has concerned yet. */
+    public Registration(String id, String eventId, Civility civility, PersonName name, String titleFr, String titleAr,
+                        Category category, String organisation, Region region, String email, String mobile,
+                        LanguagePreference languages, List<String> workshops, RegistrationSource source,
+                        RegistrationStatus status, String statusReason, LetterInfo letter, Instant createdAt,
+                        Instant updatedAt) {
+        this(id, eventId, civility, name, titleFr, titleAr, category, organisation, region, email, mobile, languages,
+                workshops, source, status, statusReason, letter, createdAt, updatedAt, 0);
+    }
 
     public Registration {
         Objects.requireNonNull(id, "id");
@@ -63,13 +79,13 @@ public record Registration(
 
     public Registration withStatus(RegistrationStatus newStatus, String reason, Instant at) {
         return new Registration(id, eventId, civility, name, titleFr, titleAr, category, organisation, region,
-                email, mobile, languages, workshops, source, newStatus, reason, letter, createdAt, at);
+                email, mobile, languages, workshops, source, newStatus, reason, letter, createdAt, at, scheduleChange);
     }
 
     public Registration withLetter(LetterInfo newLetter, Instant at) {
         return new Registration(id, eventId, civility, name, titleFr, titleAr, category, organisation, region,
                 email, mobile, languages, workshops, source, RegistrationStatus.LETTER_READY, null, newLetter,
-                createdAt, at);
+                createdAt, at, scheduleChange);
     }
 
     static String fold(String s) {

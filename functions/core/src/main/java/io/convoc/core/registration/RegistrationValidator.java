@@ -146,6 +146,7 @@ public final class RegistrationValidator {
             }
             Optional<ProgrammeSession> match = programme.sessions().stream()
                     .filter(ProgrammeSession::isWorkshop)
+                    .filter(s -> !s.isCancelled())
                     .filter(s -> s.id().equalsIgnoreCase(t.strip())
                             || Choices.fold(s.title().fr()).equals(Choices.fold(t))
                             || Choices.fold(s.title().ar()).equals(Choices.fold(t)))
