@@ -1,6 +1,9 @@
 package io.convoc.aws.config;
 
+import io.convoc.aws.dynamo.ProgrammeChangeTable;
 import io.convoc.aws.dynamo.ProgrammeTable;
+import io.convoc.core.ports.ProgrammeChangeLog;
+import io.convoc.core.programme.ProgrammeEditor;
 import io.convoc.aws.dynamo.RegistrationTable;
 import io.convoc.core.imports.RegistrationImport;
 import io.convoc.core.ports.ProgrammeRepository;
@@ -65,6 +68,16 @@ public class AwsFactory {
     @Singleton
     ProgrammeRepository programmeRepository(DynamoDbEnhancedClient enhanced, @Value("${EVENTS_TABLE}") String table) {
         return new ProgrammeTable(enhanced, table);
+    }
+
+    @Singleton
+    ProgrammeChangeLog programmeChangeLog(DynamoDbClient dynamo, @Value("${EVENTS_TABLE}") String table) {
+        return new ProgrammeChangeTable(dynamo, table);
+    }
+
+    @Singleton
+    ProgrammeEditor programmeEditor(ProgrammeRepository programmes) {
+        return new ProgrammeEditor(programmes);
     }
 
     @Singleton

@@ -5,7 +5,14 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
+import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.event.SessionKind;
+import io.convoc.core.event.SessionStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -38,6 +45,8 @@ public final class ProgrammeItem {
     private String start;
     private String end;
     private Bilingual room;
+    private String status;
+    private Integer version;
 
     static final StaticTableSchema<ProgrammeItem> SCHEMA = schema();
 
@@ -69,6 +78,8 @@ public final class ProgrammeItem {
         string(b, "sessionKind", i -> i.sessionKind, (i, v) -> i.sessionKind = v);
         string(b, "start", i -> i.start, (i, v) -> i.start = v);
         string(b, "end", i -> i.end, (i, v) -> i.end = v);
+        string(b, "status", i -> i.status, (i, v) -> i.status = v);
+        b.addAttribute(Integer.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v));
         return b.build();
     }
 
@@ -106,6 +117,21 @@ public final class ProgrammeItem {
     String end() { return end; }
     Bilingual room() { return room; }
 
+    ProgrammeSession toSession() {
+        return new ProgrammeSession(sessionId, SessionKind.valueOf(sessionKind), title, LocalDateTime.parse(start),
+                LocalDateTime.parse(end), room, status == null ? SessionStatus.SCHEDULED : SessionStatus.valueOf(status),
+                version == null ? 1 : version);
+    }
+
+    /** A session as an item image (stream images, and the baselines and changes kept in the events table). */
+    static Map<String, AttributeValue> sessionImage(String eventId, ProgrammeSession s) {
+        return SCHEMA.itemToMap(session(eventId, s), true);
+    }
+
+    static ProgrammeSession sessionOf(Map<String, AttributeValue> image) {
+        return SCHEMA.mapToItem(image).toSession();
+    }
+
     static ProgrammeItem event(io.convoc.core.event.Event e) {
         ProgrammeItem i = new ProgrammeItem();
         i.eventId = e.id();
@@ -126,7 +152,7 @@ public final class ProgrammeItem {
         return i;
     }
 
-    static ProgrammeItem session(String eventId, io.convoc.core.event.ProgrammeSession s) {
+    static ProgrammeItem session(String eventId, ProgrammeSession s) {
         ProgrammeItem i = new ProgrammeItem();
         i.eventId = eventId;
         i.itemKey = SESSION_PREFIX + s.id();
@@ -136,6 +162,8 @@ public final class ProgrammeItem {
         i.start = s.start().toString();
         i.end = s.end().toString();
         i.room = s.room();
+        i.status = s.status().name();
+        i.version = s.version();
         return i;
     }
 }

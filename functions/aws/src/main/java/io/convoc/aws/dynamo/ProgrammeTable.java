@@ -3,7 +3,6 @@ package io.convoc.aws.dynamo;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Programme;
 import io.convoc.core.event.ProgrammeSession;
-import io.convoc.core.event.SessionKind;
 import io.convoc.core.ports.ProgrammeRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -11,8 +10,13 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.Map;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +45,26 @@ public final class ProgrammeTable implements ProgrammeRepository {
                         LocalDate.parse(i.startDate()), LocalDate.parse(i.endDate()), ZoneId.of(i.zone()),
                         i.organizers(), i.signatory(), i.issuingPlace(), i.practicalInformation(), i.referencePrefix());
             } else if (i.itemKey().startsWith(ProgrammeItem.SESSION_PREFIX)) {
-                sessions.add(new ProgrammeSession(i.sessionId(), SessionKind.valueOf(i.sessionKind()), i.title(),
-                        LocalDateTime.parse(i.start()), LocalDateTime.parse(i.end()), i.room()));
+                sessions.add(i.toSession());
             }
         }
         return event == null ? Optional.empty() : Optional.of(new Programme(event, sessions));
+    }
+
+    @Override
+    public boolean saveSession(String eventId, ProgrammeSession session, int expectedVersion) {
+        Expression condition = expectedVersion == 0
+                ? Expression.builder().expression("attribute_not_exists(itemKey)").build()
+                : Expression.builder().expression("#v = :v")
+                .expressionNames(Map.of("#v", "version"))
+                .expressionValues(Map.of(":v", AttributeValue.fromN(String.valueOf(expectedVersion)))).build();
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(ProgrammeItem.class)
+                    .item(ProgrammeItem.session(eventId, session)).conditionExpression(condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override

@@ -48,6 +48,8 @@ public final class RegistrationItem {
     String letterGeneratedAt;
     String createdAt;
     String updatedAt;
+    Integer scheduleChange;
+    Integer letterScheduleChange;
 
     static final StaticTableSchema<RegistrationItem> SCHEMA = schema();
 
@@ -65,7 +67,11 @@ public final class RegistrationItem {
                 .addAttribute(EnhancedType.listOf(String.class), a -> a.name("workshops")
                         .getter(i -> i.workshops).setter((i, v) -> i.workshops = v))
                 .addAttribute(Integer.class, a -> a.name("letterVersion").getter(i -> i.letterVersion)
-                        .setter((i, v) -> i.letterVersion = v));
+                        .setter((i, v) -> i.letterVersion = v))
+                .addAttribute(Integer.class, a -> a.name("scheduleChange").getter(i -> i.scheduleChange)
+                        .setter((i, v) -> i.scheduleChange = v))
+                .addAttribute(Integer.class, a -> a.name("letterScheduleChange").getter(i -> i.letterScheduleChange)
+                        .setter((i, v) -> i.letterScheduleChange = v));
         string(b, "civility", i -> i.civility, (i, v) -> i.civility = v);
         string(b, "firstName", i -> i.firstName, (i, v) -> i.firstName = v);
         string(b, "lastName", i -> i.lastName, (i, v) -> i.lastName = v);
@@ -119,6 +125,7 @@ public final class RegistrationItem {
         r.currentLetter().ifPresent(l -> i.letter(l));
         i.createdAt = r.createdAt().toString();
         i.updatedAt = r.updatedAt().toString();
+        i.scheduleChange = r.scheduleChange() == 0 ? null : r.scheduleChange();
         return i;
     }
 
@@ -128,18 +135,19 @@ public final class RegistrationItem {
         letterKey = l.key();
         letterSha256 = l.sha256();
         letterGeneratedAt = l.generatedAt().toString();
+        letterScheduleChange = l.scheduleChange() == 0 ? null : l.scheduleChange();
     }
 
     Registration toRegistration() {
         LetterInfo letter = letterVersion == null ? null
                 : new LetterInfo(letterVersion, letterReference, letterKey, letterSha256,
-                Instant.parse(letterGeneratedAt));
+                Instant.parse(letterGeneratedAt), letterScheduleChange == null ? 0 : letterScheduleChange);
         return new Registration(id, eventId, value(Civility.class, civility),
                 new PersonName(firstName, lastName, arabicName), titleFr, titleAr, value(Category.class, category),
                 organisation, value(Region.class, region), email, mobile,
                 value(LanguagePreference.class, languages), workshops, value(RegistrationSource.class, source),
                 value(RegistrationStatus.class, status), statusReason, letter, Instant.parse(createdAt),
-                Instant.parse(updatedAt));
+                Instant.parse(updatedAt), scheduleChange == null ? 0 : scheduleChange);
     }
 
     private static String name(Enum<?> e) {

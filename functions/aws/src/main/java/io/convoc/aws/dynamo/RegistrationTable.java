@@ -153,6 +153,7 @@ public final class RegistrationTable implements RegistrationRepository {
                 ":sha", AttributeValue.fromS(letter.sha256()),
                 ":gen", AttributeValue.fromS(letter.generatedAt().toString()),
                 ":status", AttributeValue.fromS(RegistrationStatus.LETTER_READY.name()),
+                ":sc", AttributeValue.fromN(String.valueOf(letter.scheduleChange())),
                 ":at", AttributeValue.fromS(at.toString())));
         String condition;
         if (expectedPreviousVersion == 0) {
@@ -165,13 +166,31 @@ public final class RegistrationTable implements RegistrationRepository {
             dynamo.updateItem(u -> u.tableName(registrations.tableName())
                     .key(Map.of("id", AttributeValue.fromS(registrationId)))
                     .updateExpression("SET letterVersion = :v, letterReference = :ref, letterKey = :key, "
-                            + "letterSha256 = :sha, letterGeneratedAt = :gen, #status = :status, updatedAt = :at "
+                            + "letterSha256 = :sha, letterGeneratedAt = :gen, letterScheduleChange = :sc, "
+                            + "#status = :status, updatedAt = :at "
                             + "REMOVE statusReason")
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean markScheduleChanged(String registrationId, int changeNumber, Instant at) {
+        try {
+            dynamo.updateItem(u -> u.tableName(registrations.tableName())
+                    .key(Map.of("id", AttributeValue.fromS(registrationId)))
+                    .updateExpression("SET scheduleChange = :n, updatedAt = :at")
+                    .conditionExpression("attribute_exists(id) AND (attribute_not_exists(scheduleChange) "
+                            + "OR scheduleChange < :n)")
+                    .expressionAttributeValues(Map.of(
+                            ":n", AttributeValue.fromN(String.valueOf(changeNumber)),
+                            ":at", AttributeValue.fromS(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyMarked) {
             return false;
         }
     }

@@ -15,10 +15,12 @@ import java.util.Set;
  * number is the content version of the notices it leads to and of the letters that show it.
  *
  * @param sessionVersion the session's version when the window closed (a replayed settlement finds the change by it)
+ * @param since          when the window's first edit was made: people who registered later got a first letter that
+ *                       shows the change already, so it does not concern them
  * @param fanOut         how far the marking of the people concerned has gone (resumable)
  */
 public record ProgrammeChange(String eventId, int number, String sessionId, ProgrammeSession before,
-                              ProgrammeSession after, int sessionVersion, Instant at, FanOut fanOut) {
+                              ProgrammeSession after, int sessionVersion, Instant since, Instant at, FanOut fanOut) {
 
     /** Where the marking of the concerned registrations stands: the next page's cursor, how many were marked. */
     public record FanOut(String cursor, int concerned, boolean done) {
@@ -30,6 +32,7 @@ public record ProgrammeChange(String eventId, int number, String sessionId, Prog
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(since, "since");
         fanOut = fanOut == null ? FanOut.START : fanOut;
         if (number < 1) {
             throw new IllegalArgumentException("change number " + number);
@@ -79,7 +82,12 @@ public record ProgrammeChange(String eventId, int number, String sessionId, Prog
         return concernsEveryone() ? Optional.empty() : Optional.of(sessionId);
     }
 
+    /** Whether the change concerns a registration made at {@code registeredAt} (one made before the first edit). */
+    public boolean concernsRegistrationOf(Instant registeredAt) {
+        return registeredAt.isBefore(since);
+    }
+
     public ProgrammeChange withFanOut(FanOut progress) {
-        return new ProgrammeChange(eventId, number, sessionId, before, after, sessionVersion, at, progress);
+        return new ProgrammeChange(eventId, number, sessionId, before, after, sessionVersion, since, at, progress);
     }
 }

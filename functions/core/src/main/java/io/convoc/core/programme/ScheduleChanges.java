@@ -98,7 +98,8 @@ public class ScheduleChanges {
             return Outcome.REVERTED;
         }
         ProgrammeChange change = new ProgrammeChange(request.eventId(), log.nextChangeNumber(request.eventId()),
-                request.sessionId(), baseline, now, now.version(), clock.instant(), ProgrammeChange.FanOut.START);
+                request.sessionId(), baseline, now, now.version(), pending.get().openedAt(), clock.instant(),
+                ProgrammeChange.FanOut.START);
         if (!log.close(change)) {
             // another settlement closed it (go on with its change), or a later edit moved the window on
             return log.changeAt(request.eventId(), request.sessionId(), request.version())
@@ -116,9 +117,12 @@ public class ScheduleChanges {
             }
             Page<Registration> page = registrations.list(change.eventId(), audience, progress.cursor(), PAGE);
             for (Registration r : page.items()) {
-                registrations.markScheduleChanged(r.id(), change.number(), change.at());
+                if (change.concernsRegistrationOf(r.createdAt())) {
+                    registrations.markScheduleChanged(r.id(), change.number(), change.at());
+                }
             }
-            progress = new ProgrammeChange.FanOut(page.nextCursor(), progress.concerned() + page.items().size(),
+            progress = new ProgrammeChange.FanOut(page.nextCursor(), progress.concerned() + (int) page.items().stream()
+                    .filter(r -> change.concernsRegistrationOf(r.createdAt())).count(),
                     page.nextCursor() == null);
             log.saveFanOut(change.eventId(), change.number(), progress);
         }
