@@ -35,8 +35,14 @@ public final class LocalCloud implements AutoCloseable {
     public static final String REGION = "eu-west-3";
     public static final String ACCOUNT = "000000000000";
 
+    /** Parameters a local run overrides: a programme edit's quiet window is seconds, not minutes. */
+    public static final Map<String, String> LOCAL_PARAMETERS = Map.of("QuietWindowSeconds", "10");
+    /** Tests wait on conditions: the shortest windows that still show an edit being held back. */
+    public static final Map<String, String> TEST_PARAMETERS = Map.of("QuietWindowSeconds", "2");
+
     private final Template template;
     private final Path workDir;
+    private final Map<String, String> parameters;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private final Map<String, String> physicalIds = new LinkedHashMap<>();
@@ -49,9 +55,10 @@ public final class LocalCloud implements AutoCloseable {
     private SmsSink smsSink;
     private FaultInjector smsFaults;
 
-    private LocalCloud(Template template, Path workDir) {
+    private LocalCloud(Template template, Path workDir, Map<String, String> parameters) {
         this.template = template;
         this.workDir = workDir;
+        this.parameters = Map.copyOf(parameters);
     }
 
     /**
@@ -60,8 +67,13 @@ public final class LocalCloud implements AutoCloseable {
      * @param dataDir where to persist data between runs, or null to keep everything in memory (tests)
      */
     public static LocalCloud start(Template template, Path dataDir) {
+        return start(template, dataDir, dataDir == null ? TEST_PARAMETERS : LOCAL_PARAMETERS);
+    }
+
+    /** @param parameters template parameters given other values than their defaults */
+    public static LocalCloud start(Template template, Path dataDir, Map<String, String> parameters) {
         Path work = dataDir != null ? dataDir : tempDir();
-        LocalCloud cloud = new LocalCloud(template, work);
+        LocalCloud cloud = new LocalCloud(template, work, parameters);
         try {
             cloud.startDynamo(dataDir != null ? dataDir.resolve("dynamodb.sqlite") : null);
             cloud.startS3(dataDir != null ? dataDir.resolve("s3") : null);
@@ -279,6 +291,9 @@ public final class LocalCloud implements AutoCloseable {
             return physical;
         }
         Map<String, Object> parameter = Template.map(Template.map(template.root().get("Parameters")).get(name));
+        if (!parameter.isEmpty() && parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
         if (!parameter.isEmpty()) {
             return Objects.toString(parameter.get("Default"), "");
         }

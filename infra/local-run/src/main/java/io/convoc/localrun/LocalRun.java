@@ -59,7 +59,7 @@ public final class LocalRun implements AutoCloseable {
             Files.createDirectories(options.dataDir());
         }
         Template template = Template.project();
-        LocalRun run = new LocalRun(LocalCloud.start(template, options.dataDir()));
+        LocalRun run = new LocalRun(LocalCloud.start(template, options.dataDir(), LocalCloud.LOCAL_PARAMETERS));
         try {
             // the gateway binds first, so that the links functions print (QR codes, downloads) point at it
             DeferredHandler api = new DeferredHandler();
@@ -85,9 +85,13 @@ public final class LocalRun implements AutoCloseable {
     private void seed(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api, PrintStream out) {
         Programme programme = SampleData.assises();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
-        new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(programme);
-        out.printf("Loaded event %s (%s): %d sessions%n", programme.event().id(), programme.event().name().fr(),
-                programme.sessions().size());
+        ProgrammeTable programmes = new ProgrammeTable(enhanced, cloud.tableName("EventsTable"));
+        // loaded once: a later run keeps the organizers' edits (and the versions they were made on)
+        if (programmes.find(programme.event().id()).isEmpty()) {
+            programmes.save(programme);
+            out.printf("Loaded event %s (%s): %d sessions%n", programme.event().id(), programme.event().name().fr(),
+                    programme.sessions().size());
+        }
         APIGatewayV2HTTPResponse report = api.handleRequest(SampleData.apiRequest("import-registrations.json"),
                 new LocalContext("ApiFunction", 1536, 30));
         out.printf("Imported events/data/invitees-sample.csv through the api function: HTTP %d %s%n",

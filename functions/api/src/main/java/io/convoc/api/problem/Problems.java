@@ -15,7 +15,7 @@ import java.util.List;
 @Singleton
 public class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
-    private static final String TYPE_BASE = "https://convoc.io/problems/";
+    public static final String TYPE_BASE = "https://convoc.io/problems/";
 
     public HttpResponse<Problem> of(HttpRequest<?> request, int status, String problem, List<FieldError> errors,
                                     String existingId) {
@@ -30,6 +30,15 @@ public class Problems {
 
     public HttpResponse<Problem> of(HttpRequest<?> request, int status, String problem, FieldError error) {
         return of(request, status, problem, List.of(error), null);
+    }
+
+    /** Refuses a body of another media type than the route reads, with 415 naming the one sent. */
+    public static void requireMediaType(HttpRequest<?> request, MediaType expected) {
+        MediaType actual = request.getContentType().orElse(null);
+        if (actual == null || !actual.getName().equalsIgnoreCase(expected.getName())) {
+            throw new ApiException(415, "unsupported_media_type", List.of(FieldError.of("Content-Type",
+                    "unsupported_media_type", actual == null ? "-" : actual.getName())));
+        }
     }
 
     public static Language languageOf(HttpRequest<?> request) {

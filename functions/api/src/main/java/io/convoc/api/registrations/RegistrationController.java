@@ -49,7 +49,7 @@ public class RegistrationController {
     @Post
     @Consumes(MediaType.ALL)
     public HttpResponse<RegistrationView> register(HttpRequest<?> request, @Nullable @Body String body) {
-        requireMediaType(request, MediaType.APPLICATION_JSON_TYPE);
+        Problems.requireMediaType(request, MediaType.APPLICATION_JSON_TYPE);
         Registration created = registrations.register(json.read(body), RegistrationSource.FORM);
         return HttpResponse.created(RegistrationView.of(created), URI.create("/api/registrations/" + created.id()));
     }
@@ -86,7 +86,7 @@ public class RegistrationController {
     @Consumes(MediaType.ALL)
     public ImportReportView importCsv(HttpRequest<?> request, @QueryValue @Nullable String eventId,
                                       @Nullable @Body String body) {
-        requireMediaType(request, MediaType.of("text/csv"));
+        Problems.requireMediaType(request, MediaType.of("text/csv"));
         String csv = body == null ? "" : body;
         if (csv.getBytes(StandardCharsets.UTF_8).length > MAX_CSV_BYTES) {
             throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_CSV_BYTES)));
@@ -96,14 +96,6 @@ public class RegistrationController {
         } catch (io.convoc.core.validation.InvalidInput e) {
             boolean tooMany = e.errors().stream().anyMatch(f -> f.code().equals("too_many_rows"));
             throw new ApiException(tooMany ? 413 : 400, tooMany ? "too_large" : "bad_request", e.errors());
-        }
-    }
-
-    private static void requireMediaType(HttpRequest<?> request, MediaType expected) {
-        MediaType actual = request.getContentType().orElse(null);
-        if (actual == null || !actual.getName().equalsIgnoreCase(expected.getName())) {
-            throw new ApiException(415, "unsupported_media_type", List.of(FieldError.of("Content-Type",
-                    "unsupported_media_type", actual == null ? "-" : actual.getName())));
         }
     }
 }

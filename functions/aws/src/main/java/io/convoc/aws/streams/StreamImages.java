@@ -1,6 +1,7 @@
 package io.convoc.aws.streams;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.convoc.aws.dynamo.ProgrammeItems;
 import io.convoc.aws.dynamo.RegistrationItems;
 import io.convoc.core.registration.Registration;
 import software.amazon.awssdk.core.SdkBytes;
@@ -17,6 +18,17 @@ public final class StreamImages {
     /** A registration from a registrations-table image; null for an absent image. */
     public static Registration registration(Map<String, AttributeValue> image) {
         return image == null || image.isEmpty() ? null : RegistrationItems.fromImage(toSdk(image));
+    }
+
+    /** A programme session from an events-table image; null for an absent image or another kind of item. */
+    public static io.convoc.core.event.ProgrammeSession session(Map<String, AttributeValue> image) {
+        return image == null || image.isEmpty() ? null : ProgrammeItems.sessionFromImage(toSdk(image));
+    }
+
+    /** The event an events-table record belongs to (its partition key). */
+    public static String eventId(Map<String, AttributeValue> keys) {
+        AttributeValue id = keys == null ? null : keys.get("eventId");
+        return id == null ? null : id.getS();
     }
 
     public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(

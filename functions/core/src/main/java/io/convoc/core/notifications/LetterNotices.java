@@ -33,7 +33,7 @@ public class LetterNotices {
         return wanted(before, after).map(w -> queue(after, w.kind(), w.contentVersion())).orElse(List.of());
     }
 
-    private record Wanted(NoticeKind kind, int contentVersion) {
+    record Wanted(NoticeKind kind, int contentVersion) {
     }
 
     static Optional<Wanted> wanted(Registration before, Registration after) {

@@ -1,11 +1,22 @@
 package io.convoc.core.notifications;
 
-/** Why a person is written to. */
+import java.util.Locale;
+
+/**
+ * Why a person is written to. The notices module gives each kind that has content one template set:
+ * {@code templates/<key>.html} and {@code templates/<key>.txt} for the e-mail, and the bundle keys
+ * {@code email.<key>.*} and {@code sms.<key>.*}.
+ */
 public enum NoticeKind {
     /** Registration confirmed, invitation letter attached. */
     CONFIRMATION,
     /** A session the person attends moved (programme change). */
     SCHEDULE_CHANGE,
     /** An organizers' mass announcement. */
-    ANNOUNCEMENT
+    ANNOUNCEMENT;
+
+    /** The name of this kind's templates and the middle part of its bundle keys, e.g. {@code schedule-change}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

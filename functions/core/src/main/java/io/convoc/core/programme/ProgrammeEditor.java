@@ -8,7 +8,6 @@ import io.convoc.core.event.SessionKind;
 import io.convoc.core.event.SessionStatus;
 import io.convoc.core.event.UnknownEvent;
 import io.convoc.core.ports.ProgrammeRepository;
-import io.convoc.core.validation.Choices;
 import io.convoc.core.validation.FieldError;
 import io.convoc.core.validation.InvalidInput;
 import io.convoc.core.validation.TextRules;
@@ -88,10 +87,10 @@ public class ProgrammeEditor {
                 : choice(SessionKind.class, "kind", d.kind(), errors);
         SessionStatus status = blank(d.status()) ? (current == null ? SessionStatus.SCHEDULED : current.status())
                 : choice(SessionStatus.class, "status", d.status(), errors);
-        String titleFr = text("titleFr", d.titleFr(), MAX_TITLE, errors);
-        String titleAr = text("titleAr", d.titleAr(), MAX_TITLE, errors);
-        String roomFr = text("roomFr", d.roomFr(), MAX_ROOM, errors);
-        String roomAr = text("roomAr", d.roomAr(), MAX_ROOM, errors);
+        String titleFr = text("title.fr", d.titleFr(), MAX_TITLE, errors);
+        String titleAr = text("title.ar", d.titleAr(), MAX_TITLE, errors);
+        String roomFr = text("room.fr", d.roomFr(), MAX_ROOM, errors);
+        String roomAr = text("room.ar", d.roomAr(), MAX_ROOM, errors);
         LocalDateTime start = time("start", d.start(), errors);
         LocalDateTime end = time("end", d.end(), errors);
         Event event = programme.event();
@@ -106,7 +105,7 @@ public class ProgrammeEditor {
         ProgrammeSession session = new ProgrammeSession(id, kind, Bilingual.of(titleFr, titleAr), start, end,
                 Bilingual.of(roomFr, roomAr), status, current == null ? 1 : current.version() + 1);
         List<FieldError> clashes = programme.sessions().stream().filter(session::clashesWith)
-                .map(other -> FieldError.of("roomFr", "room_clash", session.title().fr(), other.title().fr(),
+                .map(other -> FieldError.of("room.fr", "room_clash", session.title().fr(), other.title().fr(),
                         other.id(), other.start().toLocalTime().toString(), other.end().toLocalTime().toString()))
                 .toList();
         if (!clashes.isEmpty()) {
@@ -125,9 +124,11 @@ public class ProgrammeEditor {
     private static String newId(SessionDraft d, Programme programme, List<FieldError> errors) {
         String id = d.id();
         if (blank(id)) {
-            String base = Choices.fold(blank(d.titleFr()) ? "session" : d.titleFr()).toLowerCase(Locale.ROOT)
+            // "Atelier : l'eau" → "atelier-l-eau": readable in URLs and logs
+            String base = java.text.Normalizer.normalize(blank(d.titleFr()) ? "" : d.titleFr(),
+                            java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-            base = base.isEmpty() ? "session" : base.substring(0, Math.min(40, base.length()));
+            base = base.isEmpty() ? "session" : base.substring(0, Math.min(40, base.length())).replaceAll("-+$", "");
             id = base;
             for (int n = 2; programme.session(id).isPresent(); n++) {
                 id = base + "-" + n;

@@ -1,0 +1,25 @@
+package io.convoc.aws.dynamo;
+
+import io.convoc.core.event.ProgrammeSession;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/** Maps raw events-table items (stream images) with the table's own schema. */
+public final class ProgrammeItems {
+    private ProgrammeItems() {
+    }
+
+    /** The session of a {@code SESSION#…} item image; null for any other item of the table. */
+    public static ProgrammeSession sessionFromImage(Map<String, AttributeValue> image) {
+        AttributeValue itemKey = image.get("itemKey");
+        if (itemKey == null || itemKey.s() == null || !itemKey.s().startsWith(ProgrammeItem.SESSION_PREFIX)) {
+            return null;
+        }
+        return ProgrammeItem.sessionOf(image);
+    }
+
+    public static Map<String, AttributeValue> sessionImage(String eventId, ProgrammeSession session) {
+        return ProgrammeItem.sessionImage(eventId, session);
+    }
+}
