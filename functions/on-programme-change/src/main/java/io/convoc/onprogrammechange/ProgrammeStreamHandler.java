@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The events table's stream → the quiet windows of edited sessions. Other items of the table (the event, counters,
- * the windows themselves) are passed over. A record that fails is reported as a batch item failure, so the source
+ * the windows themselves) and sessions created by loading an event's data are passed over. A record that fails is reported as a batch item failure, so the source
  * retries from it; opening a window twice for the same edit changes nothing.
  */
 public class ProgrammeStreamHandler extends MicronautRequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -29,6 +29,9 @@ public class ProgrammeStreamHandler extends MicronautRequestHandler<DynamodbEven
             ProgrammeSession after = StreamImages.session(record.getDynamodb().getNewImage());
             if (after == null) {
                 continue; // not a session, or removed (sessions are cancelled, never deleted)
+            }
+            if (record.getDynamodb().getOldImage() == null && StreamImages.loadedSession(record.getDynamodb().getNewImage())) {
+                continue; // an event's data being loaded: setting the programme up is nobody's change
             }
             String eventId = StreamImages.eventId(record.getDynamodb().getKeys());
             try {

@@ -47,6 +47,10 @@ public final class ProgrammeItem {
     private Bilingual room;
     private String status;
     private Integer version;
+    /** How the session item was written: {@code load} (an event's data loaded whole) or {@code edit} (an organizer). */
+    private String origin;
+    static final String LOADED = "load";
+    static final String EDITED = "edit";
 
     static final StaticTableSchema<ProgrammeItem> SCHEMA = schema();
 
@@ -79,6 +83,7 @@ public final class ProgrammeItem {
         string(b, "start", i -> i.start, (i, v) -> i.start = v);
         string(b, "end", i -> i.end, (i, v) -> i.end = v);
         string(b, "status", i -> i.status, (i, v) -> i.status = v);
+        string(b, "origin", i -> i.origin, (i, v) -> i.origin = v);
         b.addAttribute(Integer.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v));
         return b.build();
     }
@@ -149,6 +154,12 @@ public final class ProgrammeItem {
         i.issuingPlace = e.issuingPlace();
         i.practicalInformation = e.practicalInformation();
         i.referencePrefix = e.referencePrefix();
+        return i;
+    }
+
+    static ProgrammeItem session(String eventId, ProgrammeSession s, String origin) {
+        ProgrammeItem i = session(eventId, s);
+        i.origin = origin;
         return i;
     }
 

@@ -19,6 +19,12 @@ public final class ProgrammeItems {
         return ProgrammeItem.sessionOf(image);
     }
 
+    /** Whether a session item was written by loading an event's data whole (not by an organizer's edit). */
+    public static boolean loaded(Map<String, AttributeValue> image) {
+        AttributeValue origin = image == null ? null : image.get("origin");
+        return origin != null && ProgrammeItem.LOADED.equals(origin.s());
+    }
+
     public static Map<String, AttributeValue> sessionImage(String eventId, ProgrammeSession session) {
         return ProgrammeItem.sessionImage(eventId, session);
     }

@@ -60,7 +60,7 @@ public final class ProgrammeTable implements ProgrammeRepository {
                 .expressionValues(Map.of(":v", AttributeValue.fromN(String.valueOf(expectedVersion)))).build();
         try {
             table.putItem(PutItemEnhancedRequest.builder(ProgrammeItem.class)
-                    .item(ProgrammeItem.session(eventId, session)).conditionExpression(condition).build());
+                    .item(ProgrammeItem.session(eventId, session, ProgrammeItem.EDITED)).conditionExpression(condition).build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -74,7 +74,7 @@ public final class ProgrammeTable implements ProgrammeRepository {
                 .collect(Collectors.toSet());
         List<ProgrammeItem> puts = new ArrayList<>();
         puts.add(ProgrammeItem.event(programme.event()));
-        programme.sessions().forEach(s -> puts.add(ProgrammeItem.session(eventId, s)));
+        programme.sessions().forEach(s -> puts.add(ProgrammeItem.session(eventId, s, ProgrammeItem.LOADED)));
         List<Key> deletes = new ArrayList<>();
         table.query(QueryConditional.sortBeginsWith(Key.builder().partitionValue(eventId)
                 .sortValue(ProgrammeItem.SESSION_PREFIX).build())).items().forEach(i -> {

@@ -25,6 +25,11 @@ public final class StreamImages {
         return image == null || image.isEmpty() ? null : ProgrammeItems.sessionFromImage(toSdk(image));
     }
 
+    /** Whether an events-table image is a session written by loading the event's data (not an organizer's edit). */
+    public static boolean loadedSession(Map<String, AttributeValue> image) {
+        return image != null && !image.isEmpty() && ProgrammeItems.loaded(toSdk(image));
+    }
+
     /** The event an events-table record belongs to (its partition key). */
     public static String eventId(Map<String, AttributeValue> keys) {
         AttributeValue id = keys == null ? null : keys.get("eventId");
