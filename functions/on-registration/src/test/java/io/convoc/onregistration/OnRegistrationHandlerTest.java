@@ -224,6 +224,32 @@ class OnRegistrationHandlerTest {
     }
 
     @Test
+    void aProgrammeChangeMakesANewVersionThatRecordsItOnceEvenFromAnImageOlderThanTheFirstLetter() {
+        Registration r = newRegistration("assises-2024", "Idrissi", "يوسف الإدريسي");
+        registrations.create(r);
+        Registration v1 = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+        assertEquals(0, v1.letter().scheduleChange());
+
+        // the fan-out marks the registration (the stream brings that change too); a record of it whose image was taken
+        // before the first letter was recorded holds no letter
+        registrations.markScheduleChanged(r.id(), 5, Instant.parse("2024-12-12T08:00:00Z"));
+        Registration marked = new Registration(r.id(), r.eventId(), r.civility(), r.name(), r.titleFr(), r.titleAr(),
+                r.category(), r.organisation(), r.region(), r.email(), r.mobile(), r.languages(), r.workshops(),
+                r.source(), r.status(), null, null, r.createdAt(), Instant.parse("2024-12-12T08:00:00Z"), 5);
+        DynamodbEvent modify = withRegistration(EventLoader.loadDynamoDbEvent(
+                SampleData.file("dynamodb/registration-renamed.json").toString()), marked, r);
+        OnRegistrationHandler handler = new OnRegistrationHandler();
+        handler.handleRequest(modify, new LocalContext("OnRegistrationFunction", 2048, 60));
+        handler.handleRequest(modify, new LocalContext("OnRegistrationFunction", 2048, 60));
+        handler.close();
+        Registration v2 = await(r.id(), x -> x.letter().version() == 2);
+        assertEquals(5, v2.letter().scheduleChange(), "the letter records the change it shows");
+        assertEquals(v1.letter().reference(), v2.letter().reference());
+        assertEquals(List.of("letters/assises-2024/" + r.id() + "/v1.pdf", "letters/assises-2024/" + r.id() + "/v2.pdf"),
+                keys(r), "replayed: still one new version");
+    }
+
+    @Test
     void aLetterThatCannotBeProducedEndsLetterFailedWithTheReason() {
         // no programme for this event: rendering cannot succeed, however often it is retried
         Registration r = newRegistration("ghost-" + UUID.randomUUID(), "Fantome", "");
