@@ -114,6 +114,15 @@ public final class LocalRun implements AutoCloseable {
         out.println("       -d '{\"eventId\":\"assises-2024\",\"lastName\":\"Alaoui\",\"firstName\":\"Karim\","
                 + "\"category\":\"EXPERT\",\"email\":\"karim@example.ma\",\"mobile\":\"0612345678\","
                 + "\"workshops\":[\"ws-numerique\"]}'");
+        out.printf("  curl -s %s/api/events/assises-2024/programme%n", gateway.url());
+        out.printf("  curl -s -X PUT %s/api/events/assises-2024/sessions/ws-numerique -H 'If-Match: \"1\"' \\%n",
+                gateway.url());
+        out.println("       -H 'Content-Type: application/json' -d '{\"title\":{\"fr\":\"La transformation numérique"
+                + " des collectivités territoriales\",\"ar\":\"التحول الرقمي للجماعات الترابية\"},"
+                + "\"start\":\"2024-12-21T15:00\",\"end\":\"2024-12-21T17:00\","
+                + "\"room\":{\"fr\":\"Salle 5\",\"ar\":\"القاعة 5\"}}'");
+        out.printf("  (its participants hear of it %s s after the last edit: quiet window)%n",
+                cloud.functionEnvironment().get("QUIET_WINDOW_SECONDS"));
     }
 
     /** The api handler, created once the gateway's address is known. */

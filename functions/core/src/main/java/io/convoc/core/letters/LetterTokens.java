@@ -72,6 +72,28 @@ public final class LetterTokens {
         return Optional.of(new Verified(m.group(1), Integer.parseInt(m.group(2))));
     }
 
+    private static final Pattern CALENDAR = Pattern.compile("^([0-9]{1,12})\\.([A-Za-z0-9_-]{22})$");
+
+    /**
+     * The token of a registration's calendar link ({@code /api/registrations/{id}/calendar.ics?token=…}), valid until
+     * {@code expires}: {@code <expiry>.<mac>}, signed apart from letters ("calendar" is part of what is signed).
+     */
+    public String signCalendar(String registrationId, java.time.Instant expires) {
+        String body = Long.toString(expires.getEpochSecond());
+        return body + "." + mac("calendar." + registrationId + "." + body);
+    }
+
+    /** Whether {@code token} is a genuine, unexpired calendar token of this registration. */
+    public boolean verifyCalendar(String registrationId, String token, java.time.Instant now) {
+        var m = token == null || registrationId == null ? null : CALENDAR.matcher(token);
+        if (m == null || !m.matches()) {
+            return false;
+        }
+        return MessageDigest.isEqual(mac("calendar." + registrationId + "." + m.group(1))
+                .getBytes(StandardCharsets.US_ASCII), m.group(2).getBytes(StandardCharsets.US_ASCII))
+                && now.getEpochSecond() <= Long.parseLong(m.group(1));
+    }
+
     private String mac(String message) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");

@@ -37,4 +37,16 @@ class LetterTokensTest {
         assertTrue(tokens.verify(token).isEmpty());
         assertTrue(tokens.verifyDownload(tokens.sign("r1", 1), expires.minusSeconds(1)).isEmpty());
     }
+
+    @Test
+    void aCalendarTokenOpensOnlyItsRegistrationsCalendarUntilItExpires() {
+        Instant expires = Instant.parse("2025-01-21T00:00:00Z");
+        String token = tokens.signCalendar("r1", expires);
+        assertTrue(tokens.verifyCalendar("r1", token, expires.minusSeconds(1)));
+        assertTrue(!tokens.verifyCalendar("r1", token, expires.plusSeconds(1)), "expired");
+        assertTrue(!tokens.verifyCalendar("r2", token, expires.minusSeconds(1)), "another registration");
+        assertTrue(!tokens.verifyCalendar("r1", token.replace(String.valueOf(expires.getEpochSecond()),
+                String.valueOf(expires.getEpochSecond() + 86400)), expires), "expiry pushed out");
+        assertTrue(!tokens.verifyCalendar("r1", tokens.signDownload("r1", 1, expires), expires.minusSeconds(1)));
+    }
 }
