@@ -6,9 +6,11 @@ import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.notifications.NoticeSender;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.ports.NotificationRepository;
+import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
 import io.convoc.core.ports.SuppressionList;
+import io.convoc.notices.NoticeContents;
 import io.convoc.notices.email.EmailComposer;
 import io.convoc.notices.email.EmailSettings;
 import io.micronaut.context.annotation.Factory;
@@ -40,12 +42,13 @@ public class EmailSenderFactory {
     @Singleton
     @Named("email")
     NoticeSender emailSender(NotificationRepository notifications, RegistrationRepository registrations,
-                             ProgrammeRepository programmes, SuppressionList suppressions, SesV2Client ses,
-                             EmailComposer composer, LetterArchive letters, LetterTokens tokens,
+                             ProgrammeRepository programmes, ProgrammeChangeLog changes, SuppressionList suppressions,
+                             SesV2Client ses, EmailComposer composer, LetterArchive letters, LetterTokens tokens,
                              @Value("${PUBLIC_API_URL}") String publicApiUrl,
                              @Value("${SES_CONFIGURATION_SET}") String configurationSet, Clock clock) {
         return new NoticeSender(notifications, registrations, programmes, suppressions,
-                new SesEmailDeliverer(ses, composer, letters, tokens, publicApiUrl, configurationSet, clock), clock);
+                new SesEmailDeliverer(ses, new NoticeContents(changes), composer, letters, tokens, publicApiUrl,
+                        configurationSet, clock), clock);
     }
 
     @Singleton

@@ -8,7 +8,7 @@ import io.convoc.core.notifications.Notification;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.registration.LetterInfo;
 import io.convoc.core.registration.Registration;
-import io.convoc.notices.Confirmation;
+import io.convoc.notices.NoticeContents;
 import io.convoc.notices.UnsendableNotice;
 import io.convoc.notices.email.ComposedEmail;
 import io.convoc.notices.email.EmailComposer;
@@ -23,14 +23,16 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A confirmation notice as an e-mail: the bilingual MIME with the letter (or a download link when it would
- * be too large), sent through SES v2 as raw content with the configuration set that publishes its delivery
- * events. SES throttling and outages are retryable; a rejection is not.
+ * A notice as an e-mail, written for its kind (a confirmation, a schedule change): the bilingual MIME with the
+ * person's calendar and their letter (or a download link when it would be too large), sent through SES v2 as raw
+ * content with the configuration set that publishes its delivery events. SES throttling and outages are retryable; a
+ * rejection is not, nor a notice that cannot be written.
  */
 final class SesEmailDeliverer implements Deliverer {
     static final Duration LINK_LIFETIME = Duration.ofDays(14);
 
     private final SesV2Client ses;
+    private final NoticeContents contents;
     private final EmailComposer composer;
     private final LetterArchive letters;
     private final LetterTokens tokens;
@@ -38,9 +40,10 @@ final class SesEmailDeliverer implements Deliverer {
     private final String configurationSet;
     private final Clock clock;
 
-    SesEmailDeliverer(SesV2Client ses, EmailComposer composer, LetterArchive letters, LetterTokens tokens,
-                      String publicApiUrl, String configurationSet, Clock clock) {
+    SesEmailDeliverer(SesV2Client ses, NoticeContents contents, EmailComposer composer, LetterArchive letters,
+                      LetterTokens tokens, String publicApiUrl, String configurationSet, Clock clock) {
         this.ses = ses;
+        this.contents = contents;
         this.composer = composer;
         this.letters = letters;
         this.tokens = tokens;
@@ -57,8 +60,8 @@ final class SesEmailDeliverer implements Deliverer {
                 DeliveryFailure.retryable("letter " + letter.key() + " not found in the archive yet", null));
         ComposedEmail email;
         try {
-            email = composer.compose(new Confirmation(programme, registration), LetterFile.of(letter.reference(), pdf,
-                    () -> URI.create(publicApiUrl + "/api/letters/"
+            email = composer.compose(contents.of(notification, registration, programme), LetterFile.of(letter.reference(), pdf,
+                    () -> URI.create(publicApiUrl + "/api/public/letters/"
                             + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME)))));
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);

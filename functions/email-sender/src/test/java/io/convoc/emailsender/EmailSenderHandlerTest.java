@@ -3,15 +3,19 @@ package io.convoc.emailsender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convoc.aws.dynamo.NotificationTable;
+import io.convoc.aws.dynamo.ProgrammeChangeTable;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.aws.dynamo.RegistrationTable;
 import io.convoc.aws.dynamo.SuppressionTable;
 import io.convoc.aws.s3.S3LetterArchive;
+import io.convoc.core.event.Bilingual;
+import io.convoc.core.event.ProgrammeSession;
 import io.convoc.core.letters.LetterService;
 import io.convoc.core.notifications.Channel;
 import io.convoc.core.notifications.DeliveryStatus;
 import io.convoc.core.notifications.NoticeKind;
 import io.convoc.core.notifications.Notification;
+import io.convoc.core.programme.ProgrammeChange;
 import io.convoc.core.registration.Category;
 import io.convoc.core.registration.Civility;
 import io.convoc.core.registration.LanguagePreference;
@@ -55,6 +59,7 @@ class EmailSenderHandlerTest {
     private static NotificationTable notifications;
     private static SuppressionTable suppressions;
     private static S3LetterArchive letters;
+    private static ProgrammeChangeTable changes;
 
     @BeforeAll
     static void start(LocalCloud localCloud) {
@@ -68,6 +73,7 @@ class EmailSenderHandlerTest {
         notifications = new NotificationTable(enhanced, cloud.dynamo(), cloud.tableName("NotificationsTable"));
         suppressions = new SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"));
         letters = new S3LetterArchive(cloud.s3(), cloud.bucketName("LettersBucket"));
+        changes = new ProgrammeChangeTable(cloud.dynamo(), cloud.tableName("EventsTable"));
         cloud.startFunctions(List.of("EmailSenderFunction"));
     }
 
@@ -146,9 +152,66 @@ class EmailSenderHandlerTest {
         assertTrue(html.contains("lang=\"ar\"") && html.contains("dir=\"rtl\""), html);
         assertTrue(html.contains("lang=\"fr\"") && html.contains("dir=\"ltr\""), html);
         assertTrue(mail.path("body").path("text").asText().contains("نادية الفاسي"));
-        JsonNode attachment = mail.path("attachments").get(0);
-        assertEquals("application/pdf", attachment.path("contentType").asText());
-        assertArrayEquals(pdf, Base64.getDecoder().decode(attachment.path("content").asText()));
+        assertArrayEquals(pdf, attachment(mail, "application/pdf"));
+        String calendar = new String(attachment(mail, "text/calendar"), StandardCharsets.UTF_8);
+        assertTrue(calendar.contains("\r\nMETHOD:PUBLISH\r\n"), calendar);
+        assertTrue(calendar.contains("\r\nUID:" + n.registrationId() + ".ws-numerique@"), calendar);
+    }
+
+    @Test
+    void sendsAScheduleChangeWithWhatChangedAndTheUpdatedCalendar() throws Exception {
+        byte[] pdf = pdf();
+        Notification confirmation = queuedConfirmation(pdf);
+        int number = recordedChange("ws-numerique");
+        Notification n = Notification.queued(confirmation.registrationId(), "assises-2024", NoticeKind.SCHEDULE_CHANGE,
+                Channel.EMAIL, number, null, confirmation.destination(), Instant.now());
+        notifications.create(n);
+        enqueue(n);
+        await(n, DeliveryStatus.SENT);
+
+        JsonNode mail = mailsTo(n.destination()).get(0);
+        String subject = mail.path("subject").asText();
+        assertTrue(subject.startsWith("تغيير في البرنامج") && subject.contains("| Changement de programme"), subject);
+        String text = mail.path("body").path("text").asText();
+        assertTrue(text.contains("Désormais\u00a0: Salle 4") && text.contains("بعد التعديل: القاعة 4"), text);
+        assertArrayEquals(pdf, attachment(mail, "application/pdf"));
+        String calendar = new String(attachment(mail, "text/calendar"), StandardCharsets.UTF_8);
+        assertTrue(calendar.contains("\r\nUID:" + n.registrationId() + ".ws-numerique@"), calendar);
+    }
+
+    @Test
+    void aScheduleChangeThatIsNotRecordedFailsAtOnceAndSaysWhy() throws Exception {
+        Notification confirmation = queuedConfirmation(pdf());
+        Notification n = Notification.queued(confirmation.registrationId(), "assises-2024", NoticeKind.SCHEDULE_CHANGE,
+                Channel.EMAIL, 999_999, null, confirmation.destination(), Instant.now());
+        notifications.create(n);
+        enqueue(n);
+        Notification failed = await(n, DeliveryStatus.FAILED);
+        assertTrue(failed.statusReason().startsWith("unknown_change: "), failed.statusReason());
+        assertEquals(0, mailsTo(n.destination()).size());
+    }
+
+    /** A programme change recorded as the on-programme-change function records it: the session moved to Salle 4. */
+    private static int recordedChange(String sessionId) {
+        ProgrammeSession before = SampleData.assises().session(sessionId).orElseThrow();
+        ProgrammeSession after = new ProgrammeSession(before.id(), before.kind(), before.title(), before.start(),
+                before.end(), Bilingual.of("Salle 4", "القاعة 4"), before.status(), before.version() + 1);
+        Instant at = Instant.now();
+        int number = changes.nextChangeNumber("assises-2024");
+        changes.recordEdit("assises-2024", sessionId, before, after.version(), at);
+        assertTrue(changes.close(new ProgrammeChange("assises-2024", number, sessionId, before, after, after.version(),
+                at, at, null)));
+        return number;
+    }
+
+    /** The decoded content of the mail's first attachment of this type (the emulator lists every non-body part). */
+    private static byte[] attachment(JsonNode mail, String contentType) {
+        for (JsonNode attachment : mail.path("attachments")) {
+            if (attachment.path("contentType").asText().startsWith(contentType)) {
+                return Base64.getDecoder().decode(attachment.path("content").asText());
+            }
+        }
+        throw new AssertionError("no " + contentType + " in " + mail.path("attachments"));
     }
 
     @Test

@@ -61,6 +61,16 @@ public final class LetterRenderer implements LetterPrinter {
         this.typesetter = new Typesetter(fonts);
     }
 
+    /** The parsed fonts, shared with the other documents made here (the export cover). */
+    LetterFonts fonts() {
+        return fonts;
+    }
+
+    /** The typesetter, shared with the other documents made here (its cache holds the event's texts). */
+    Typesetter typesetter() {
+        return typesetter;
+    }
+
     /** The renderer of this JVM: the first call parses the fonts (a few hundred milliseconds). */
     public static LetterRenderer shared() {
         return Shared.INSTANCE;

@@ -36,12 +36,18 @@ final class LetterText {
     private final Map<String, MessageFormat> formats = new HashMap<>();
 
     LetterText(Language language) {
+        this(language, BUNDLE);
+    }
+
+    /** The words of another document made with the letters' machinery (the export cover: {@code cover}). */
+    LetterText(Language language, String bundleName) {
         this.language = language;
         this.locale = ULocale.forLocale(language.locale());
         this.hijriLocale = locale.setKeywordValue("calendar", "islamic-civil");
         // no fallback to the JVM's default locale: French is the base bundle, whatever the machine's locale
         Locale bundleLocale = language == Language.FR ? Locale.ROOT : language.locale();
-        this.bundle = ResourceBundle.getBundle(BUNDLE, bundleLocale, LetterText.class.getClassLoader(), NO_FALLBACK);
+        this.bundle = ResourceBundle.getBundle(bundleName, bundleLocale, LetterText.class.getClassLoader(),
+                NO_FALLBACK);
     }
 
     Language language() {

@@ -1,6 +1,7 @@
 package io.convoc.notices;
 
 import io.convoc.core.event.Programme;
+import io.convoc.core.notifications.NoticeKind;
 import io.convoc.core.registration.Registration;
 
 import java.util.Objects;

@@ -68,6 +68,20 @@ public final class NoticeDates {
         return text.get("date.timeRange", time(start), time(end));
     }
 
+    /** "vendredi 20 décembre", "الجمعة 20 دجنبر": a day of the event, where its year goes without saying (SMS). */
+    public String dayWithWeekday(LocalDate date) {
+        return text.get("date.dayWithWeekday", text.get("date.weekday." + date.getDayOfWeek().getValue()), day(date),
+                month(date));
+    }
+
+    /**
+     * A session's slot, for saying when it was or now is: "vendredi 20 décembre 2024, 15:00 – 18:00",
+     * "الجمعة 20 دجنبر 2024، من 15:00 إلى 18:00" (the day it starts).
+     */
+    public String slot(LocalDateTime start, LocalDateTime end) {
+        return text.get("date.slot", dateWithWeekday(start.toLocalDate()), timeRange(start, end));
+    }
+
     private String day(LocalDate date) {
         int d = date.getDayOfMonth();
         return d == 1 ? text.get("date.firstDayOfMonth") : Integer.toString(d);

@@ -1,7 +1,12 @@
 package io.convoc.notices;
 
 import io.convoc.localcloud.SampleData;
+import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Programme;
+import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.event.SessionKind;
+import io.convoc.core.event.SessionStatus;
+import io.convoc.core.programme.ProgrammeChange;
 import io.convoc.core.registration.Category;
 import io.convoc.core.registration.Civility;
 import io.convoc.core.registration.LanguagePreference;
@@ -14,12 +19,16 @@ import io.convoc.core.registration.RegistrationStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
-/** The sample event of the project (events/data/assises-2024.json) and invitees to write to. */
+/** The sample event of the project (events/data/assises-2024.json), invitees to write to, changes to its programme. */
 public final class Fixtures {
     public static final String REFERENCE = "ANRA-2024/0153";
+    /** A workshop the {@link #invitee} attends: Friday 20 December 2024, 15:00–18:00, Salle 1. */
+    public static final String WORKSHOP = "ws-attractivite";
     private static Programme assises;
 
     private Fixtures() {
@@ -45,6 +54,41 @@ public final class Fixtures {
                 email, "+212612345678", languages, List.of("ws-attractivite", "ws-numerique"), RegistrationSource.FORM,
                 RegistrationStatus.LETTER_READY, null,
                 new LetterInfo(1, REFERENCE, "letters/reg-0153/v1.pdf", "0".repeat(64), at), at, at);
+    }
+
+    /** Change number 1 of the Assises: {@code edit} applied to a session, which thereby gets its next version. */
+    public static ProgrammeChange change(String sessionId, UnaryOperator<ProgrammeSession> edit) {
+        ProgrammeSession before = assises().session(sessionId).orElseThrow();
+        ProgrammeSession after = edit.apply(before).withVersion(before.version() + 1);
+        Instant at = Instant.parse("2024-12-01T09:00:00Z");
+        return new ProgrammeChange("assises-2024", 1, sessionId, before, after, after.version(), at.minusSeconds(600), at,
+                null);
+    }
+
+    /** The {@link #WORKSHOP} an hour later (16:00–19:00), in Salle 4. */
+    public static ProgrammeChange moved() {
+        return change(WORKSHOP, s -> new ProgrammeSession(s.id(), s.kind(), s.title(), s.start().plusHours(1),
+                s.end().plusHours(1), Bilingual.of("Salle 4", "القاعة 4"), s.status(), s.version()));
+    }
+
+    /** The {@link #WORKSHOP} cancelled. */
+    public static ProgrammeChange cancelled() {
+        return change(WORKSHOP, s -> new ProgrammeSession(s.id(), s.kind(), s.title(), s.start(), s.end(), s.room(),
+                SessionStatus.CANCELLED, s.version()));
+    }
+
+    /** A plenary added on Saturday 21 December 2024, 13:30–14:30, in the plenary room. */
+    public static ProgrammeChange added() {
+        ProgrammeSession session = new ProgrammeSession("keynote", SessionKind.PLENARY,
+                Bilingual.of("Conférence inaugurale", "المحاضرة الافتتاحية"), LocalDateTime.of(2024, 12, 21, 13, 30),
+                LocalDateTime.of(2024, 12, 21, 14, 30), Bilingual.of("Salle plénière", "القاعة الكبرى"));
+        Instant at = Instant.parse("2024-12-01T09:00:00Z");
+        return new ProgrammeChange("assises-2024", 1, session.id(), null, session, session.version(), at, at, null);
+    }
+
+    /** The notice of {@code change} to the {@link #invitee}, with the programme as the change left it. */
+    public static ScheduleChange scheduleChange(ProgrammeChange change, LanguagePreference languages) {
+        return new ScheduleChange(assises().with(change.after()), invitee(languages), change);
     }
 
     /** Bytes that look like a PDF to anyone who checks the magic number, with every byte value in them. */

@@ -51,6 +51,17 @@ class NoticeDatesTest {
     }
 
     @Test
+    void aSessionsSlotSaysItsDayAndTimes() {
+        LocalDateTime start = LocalDateTime.of(2024, 12, 20, 15, 0);
+        LocalDateTime end = LocalDateTime.of(2024, 12, 20, 18, 0);
+        assertEquals("vendredi 20 décembre 2024, 15:00 – 18:00", NoticeDates.of(Language.FR).slot(start, end));
+        assertEquals("الجمعة 20 دجنبر 2024، من 15:00 إلى 18:00", NoticeDates.of(Language.AR).slot(start, end));
+        // an SMS leaves the event's year out
+        assertEquals("vendredi 20 décembre", NoticeDates.of(Language.FR).dayWithWeekday(start.toLocalDate()));
+        assertEquals("الجمعة 20 دجنبر", NoticeDates.of(Language.AR).dayWithWeekday(start.toLocalDate()));
+    }
+
+    @Test
     void moroccanMonthNamesAreTheOnesOfCldrArMa() {
         // the bundle holds the months so that no JVM setting can turn دجنبر into ديسمبر; this JDK's CLDR data agrees
         DateTimeFormatter cldr = DateTimeFormatter.ofPattern("d MMMM y", Language.AR.locale());

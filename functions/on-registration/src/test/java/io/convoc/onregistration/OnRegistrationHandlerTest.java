@@ -151,6 +151,64 @@ class OnRegistrationHandlerTest {
         assertEquals(404, verify(otherVersion).getStatusCode());
     }
 
+    /**
+     * A check-in desk without a network: the letter's QR token verifies with the published JWK Set and the JDK alone
+     * (nothing of convoc), and a tampered token does not.
+     */
+    @Test
+    void theLettersQrCodeVerifiesOfflineWithThePublishedKeyAlone() throws Exception {
+        Registration r = newRegistration("assises-2024", "Lahlou", "يوسف لحلو");
+        registrations.create(r);
+        Registration ready = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+        String url = decodeQr(object(ready.letter().key()));
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertTrue(url.length() <= 213, "fits a version 10 QR code at level M: " + url.length() + " " + url);
+
+        APIGatewayV2HTTPEvent keysRequest = SampleData.apiRequest("verify-keys.json");
+        APIGatewayV2HTTPResponse keys = api.handleRequest(keysRequest, new LocalContext("ApiFunction", 1536, 30));
+        assertEquals(200, keys.getStatusCode(), keys.getBody());
+        com.fasterxml.jackson.databind.JsonNode jwks = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(keys.getBody());
+
+        assertTrue(verifiesOffline(jwks, token), token);
+        String[] parts = token.split("\\.");
+        assertEquals(4, parts.length, token);
+        assertFalse(verifiesOffline(jwks, parts[0] + ".2." + parts[2] + "." + parts[3]), "another version");
+        assertFalse(verifiesOffline(jwks, UUID.randomUUID() + "." + parts[1] + "." + parts[2] + "." + parts[3]),
+                "another registration");
+        char first = parts[3].charAt(0);
+        assertFalse(verifiesOffline(jwks, parts[0] + "." + parts[1] + "." + parts[2] + "."
+                + (first == 'A' ? 'B' : 'A') + parts[3].substring(1)), "another signature");
+    }
+
+    /** Ed25519 (RFC 8032) with the key of the token's kid from the JWK Set (RFC 8037), by the JDK alone. */
+    private static boolean verifiesOffline(com.fasterxml.jackson.databind.JsonNode jwks, String token)
+            throws Exception {
+        String[] parts = token.split("\\.");
+        for (com.fasterxml.jackson.databind.JsonNode jwk : jwks.get("keys")) {
+            if (parts.length == 4 && jwk.get("kid").asText().equals(parts[2])
+                    && jwk.get("kty").asText().equals("OKP") && jwk.get("crv").asText().equals("Ed25519")) {
+                // x is the point's y, little-endian, with the parity of its x in the top bit of the last byte
+                byte[] x = java.util.Base64.getUrlDecoder().decode(jwk.get("x").asText());
+                boolean xOdd = (x[31] & 0x80) != 0;
+                byte[] y = new byte[32];
+                for (int i = 0; i < 32; i++) {
+                    y[i] = x[31 - i];
+                }
+                y[0] &= 0x7f;
+                java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                        new java.security.spec.EdECPublicKeySpec(java.security.spec.NamedParameterSpec.ED25519,
+                                new java.security.spec.EdECPoint(xOdd, new java.math.BigInteger(1, y))));
+                java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
+                ed.initVerify(key);
+                ed.update(("convoc-letter-qr:" + parts[0] + "." + parts[1] + "." + parts[2])
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return ed.verify(java.util.Base64.getUrlDecoder().decode(parts[3]));
+            }
+        }
+        return false;
+    }
+
     @Test
     void anEmailedDownloadLinkAnswersWithAFreshS3LinkToTheLetterUntilItExpires() throws Exception {
         Registration r = newRegistration("assises-2024", "Chraibi", "يوسف الشرايبي");
@@ -169,13 +227,15 @@ class OnRegistrationHandlerTest {
         assertTrue(java.util.Arrays.equals(object(ready.letter().key()), pdf.body()));
 
         assertEquals(404, download(tokens.signDownload(r.id(), 1, Instant.now().minusSeconds(1))).getStatusCode());
-        assertEquals(404, download(tokens.sign(r.id(), 1)).getStatusCode(), "a QR token is not a download token");
+        String url = decodeQr(object(ready.letter().key()));
+        assertEquals(404, download(url.substring(url.lastIndexOf('/') + 1)).getStatusCode(),
+                "a QR token is not a download token");
     }
 
     private static APIGatewayV2HTTPResponse download(String token) {
         APIGatewayV2HTTPEvent event = SampleData.apiRequest("download-letter.json");
-        event.setRawPath("/api/letters/" + token);
-        event.getRequestContext().getHttp().setPath("/api/letters/" + token);
+        event.setRawPath("/api/public/letters/" + token);
+        event.getRequestContext().getHttp().setPath("/api/public/letters/" + token);
         return api.handleRequest(event, new LocalContext("ApiFunction", 1536, 30));
     }
 

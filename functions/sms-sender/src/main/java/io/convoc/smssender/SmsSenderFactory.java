@@ -5,9 +5,11 @@ import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.notifications.NoticeSender;
 import io.convoc.core.ports.NotificationRepository;
+import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
 import io.convoc.core.ports.SuppressionList;
+import io.convoc.notices.NoticeContents;
 import io.convoc.notices.sms.SmsComposer;
 import io.convoc.notices.sms.SmsSettings;
 import io.micronaut.context.annotation.Factory;
@@ -26,14 +28,16 @@ public class SmsSenderFactory {
     @Singleton
     @Named("sms")
     NoticeSender smsSender(NotificationRepository notifications, RegistrationRepository registrations,
-                           ProgrammeRepository programmes, SuppressionList suppressions, SnsClient sns,
+                           ProgrammeRepository programmes, ProgrammeChangeLog changes, SuppressionList suppressions,
+                           SnsClient sns,
                            LetterTokens tokens, @Value("${PUBLIC_API_URL}") String publicApiUrl,
                            @Value("${SMS_SENDER_ID}") String senderId,
                            @Value("${SMS_GSM_SAFE_FRENCH}") boolean gsmSafeFrench,
                            @Value("${SMS_MAX_PARTS}") int maxParts, Clock clock) {
         SmsComposer composer = new SmsComposer(new SmsSettings(gsmSafeFrench, maxParts));
         return new NoticeSender(notifications, registrations, programmes, suppressions,
-                new SnsSmsDeliverer(sns, composer, tokens, publicApiUrl, senderId, clock), clock);
+                new SnsSmsDeliverer(sns, new NoticeContents(changes), composer, tokens, publicApiUrl, senderId, clock),
+                clock);
     }
 
     @Singleton

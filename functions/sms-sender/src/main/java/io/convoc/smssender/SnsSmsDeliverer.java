@@ -7,7 +7,7 @@ import io.convoc.core.notifications.DeliveryFailure;
 import io.convoc.core.notifications.Notification;
 import io.convoc.core.registration.LetterInfo;
 import io.convoc.core.registration.Registration;
-import io.convoc.notices.Confirmation;
+import io.convoc.notices.NoticeContents;
 import io.convoc.notices.UnsendableNotice;
 import io.convoc.notices.sms.SmsComposer;
 import io.convoc.notices.sms.SmsNotice;
@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A confirmation notice as SMS through SNS {@code Publish} to the E.164 number: transactional, with the
+ * A notice as SMS, written for its kind (a confirmation, a schedule change), through SNS {@code Publish} to the E.164 number: transactional, with the
  * configured sender id. A person who reads both languages has one SMS notice per language; each notice
  * publishes exactly one message, its language's, so that a retry never sends another twice. Throttling and
  * SNS outages are retryable; an invalid number or an opted-out one is not.
@@ -32,15 +32,17 @@ final class SnsSmsDeliverer implements Deliverer {
     static final Duration LINK_LIFETIME = Duration.ofDays(14);
 
     private final SnsClient sns;
+    private final NoticeContents contents;
     private final SmsComposer composer;
     private final LetterTokens tokens;
     private final String publicApiUrl;
     private final String senderId;
     private final Clock clock;
 
-    SnsSmsDeliverer(SnsClient sns, SmsComposer composer, LetterTokens tokens, String publicApiUrl, String senderId,
-                    Clock clock) {
+    SnsSmsDeliverer(SnsClient sns, NoticeContents contents, SmsComposer composer, LetterTokens tokens,
+                    String publicApiUrl, String senderId, Clock clock) {
         this.sns = sns;
+        this.contents = contents;
         this.composer = composer;
         this.tokens = tokens;
         this.publicApiUrl = publicApiUrl.replaceAll("/+$", "");
@@ -54,7 +56,7 @@ final class SnsSmsDeliverer implements Deliverer {
                 DeliveryFailure.permanent("the registration has no letter to point to", null));
         SmsNotice sms;
         try {
-            sms = composer.compose(new Confirmation(programme, registration), URI.create(publicApiUrl + "/api/letters/"
+            sms = composer.compose(contents.of(notification, registration, programme), URI.create(publicApiUrl + "/api/public/letters/"
                     + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME))));
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);

@@ -4,12 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.convoc.aws.dynamo.NotificationTable;
+import io.convoc.aws.dynamo.ProgrammeChangeTable;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.aws.dynamo.RegistrationTable;
+import io.convoc.core.event.Bilingual;
+import io.convoc.core.event.ProgrammeSession;
 import io.convoc.core.notifications.Channel;
 import io.convoc.core.notifications.DeliveryStatus;
 import io.convoc.core.notifications.NoticeKind;
 import io.convoc.core.notifications.Notification;
+import io.convoc.core.programme.ProgrammeChange;
 import io.convoc.core.registration.Category;
 import io.convoc.core.registration.Civility;
 import io.convoc.core.registration.LanguagePreference;
@@ -46,6 +50,7 @@ class SmsSenderHandlerTest {
     private static LocalCloud cloud;
     private static RegistrationTable registrations;
     private static NotificationTable notifications;
+    private static ProgrammeChangeTable changes;
     private static SmsSenderHandler handler;
 
     @BeforeAll
@@ -56,6 +61,7 @@ class SmsSenderHandlerTest {
         registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
                 cloud.tableName("RegistrationLookupsTable"));
         notifications = new NotificationTable(enhanced, cloud.dynamo(), cloud.tableName("NotificationsTable"));
+        changes = new ProgrammeChangeTable(cloud.dynamo(), cloud.tableName("EventsTable"));
         handler = new SmsSenderHandler();
     }
 
@@ -85,6 +91,30 @@ class SmsSenderHandlerTest {
             notifications.create(n);
             return n;
         }).toList();
+    }
+
+    /** The SMS notices of {@code kind} (content version {@code version}) for a new registration, one per language. */
+    private static List<Notification> queued(NoticeKind kind, int version, LanguagePreference languages, String mobile) {
+        List<Notification> confirmations = queuedSms(languages, mobile);
+        return confirmations.stream().map(c -> {
+            Notification n = Notification.queued(c.registrationId(), "assises-2024", kind, Channel.SMS, version,
+                    c.language(), mobile, Instant.now());
+            notifications.create(n);
+            return n;
+        }).toList();
+    }
+
+    /** A programme change recorded as the on-programme-change function records it: the session moved to Salle 4. */
+    private static int recordedChange(String sessionId) {
+        ProgrammeSession before = SampleData.assises().session(sessionId).orElseThrow();
+        ProgrammeSession after = new ProgrammeSession(before.id(), before.kind(), before.title(), before.start(),
+                before.end(), Bilingual.of("Salle 4", "القاعة 4"), before.status(), before.version() + 1);
+        Instant at = Instant.now();
+        int number = changes.nextChangeNumber("assises-2024");
+        changes.recordEdit("assises-2024", sessionId, before, after.version(), at);
+        assertTrue(changes.close(new ProgrammeChange("assises-2024", number, sessionId, before, after, after.version(),
+                at, at, null)));
+        return number;
     }
 
     /** The sample SQS event, carrying this notice. */
@@ -119,7 +149,7 @@ class SmsSenderHandlerTest {
         SmsSink.Sms arabic = received.get(1);
         assertEquals("Transactional", french.attributes().get("AWS.SNS.SMS.SMSType"));
         assertEquals("ASSISES", french.attributes().get("AWS.SNS.SMS.SenderID"));
-        assertTrue(french.message().contains("Tanger") && french.message().contains("/api/letters/"), french.message());
+        assertTrue(french.message().contains("Tanger") && french.message().contains("/api/public/letters/"), french.message());
         assertTrue(arabic.message().contains("طنجة"), arabic.message());
         // GSM-safe French stays 7-bit; Arabic is UCS-2; the parts stay within the configured maximum
         assertEquals(SmsEncoding.GSM_7BIT, SmsCount.of(french.message()).encoding());
@@ -130,6 +160,36 @@ class SmsSenderHandlerTest {
         assertEquals(SmsCount.of(french.message()).parts(), current(notices.get(0)).parts());
         assertEquals(arabic.messageId(), current(notices.get(1)).providerMessageId());
         assertEquals(SmsCount.of(arabic.message()).parts(), current(notices.get(1)).parts());
+    }
+
+    @Test
+    void aScheduleChangeSmsSaysWhichSessionChangedInEachLanguage() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        List<Notification> notices = queued(NoticeKind.SCHEDULE_CHANGE, recordedChange("opening"),
+                LanguagePreference.BOTH, mobile);
+        for (Notification n : notices) {
+            assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+            assertEquals(DeliveryStatus.SENT, current(n).status(), current(n).toString());
+        }
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(2, received.size(), received.toString());
+        String french = received.get(0).message();
+        String arabic = received.get(1).message();
+        assertTrue(french.startsWith("Changement de programme") && french.contains("\"Séance plénière d'ouverture\"")
+                && french.contains("/api/public/letters/"), french);
+        assertTrue(arabic.startsWith("تغيير في البرنامج") && arabic.contains("«الجلسة العامة الافتتاحية»"), arabic);
+        assertTrue(SmsCount.of(french).parts() + SmsCount.of(arabic).parts() <= 6, french + "\n" + arabic);
+    }
+
+    @Test
+    void anAnnouncementIsNotSentAsAConfirmation() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queued(NoticeKind.ANNOUNCEMENT, 1, LanguagePreference.FR, mobile).get(0);
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+        Notification failed = current(n);
+        assertEquals(DeliveryStatus.FAILED, failed.status());
+        assertTrue(failed.statusReason().startsWith("unsupported_kind: "), failed.statusReason());
+        assertEquals(0, cloud.sms().messagesTo(mobile).size());
     }
 
     @Test

@@ -22,23 +22,51 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * What API Gateway's HTTP API does for the api function, on localhost: each HTTP request whose path
- * matches a route of the template becomes a payload v2 event for the real handler, and the handler's
- * answer becomes the HTTP response. No route → 404, as API Gateway answers.
+ * What API Gateway's HTTP API does for the api function, on localhost: each HTTP request whose method and path
+ * match a route of the template (the most specific one, greedy paths last) becomes a payload v2 event for the real
+ * handler, and the handler's answer becomes the HTTP response. No route → 404, as API Gateway answers. A route under
+ * the API's JWT authorizer (the default one, unless the route says {@code Authorizer: NONE}) needs a token the
+ * local user pool ({@link LocalIdentity}) signed, for the template's issuer and audience, unexpired: else 401, as
+ * the authorizer answers; the token's claims reach the function in {@code requestContext.authorizer.jwt.claims}.
  */
 public final class HttpApiGateway implements AutoCloseable {
     private static final Pattern TEXT = Pattern.compile(
             "^(text/.*|application/(json|problem\\+json|xml|x-www-form-urlencoded|csv).*)$");
 
     private final HttpServer server;
-    private final Map<Pattern, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes;
+    private final List<Route> routes;
     private final String functionName;
+    private final LocalIdentity identity;
 
-    private HttpApiGateway(HttpServer server, String functionName,
-                           Map<Pattern, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes) {
+    /** One route of the template: {@code ANY} or a method, its path, and whether the JWT authorizer guards it. */
+    record Route(String method, String path, Pattern pattern, boolean authorized,
+                 RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        boolean matches(String requestMethod, String requestPath) {
+            return (method.equals("ANY") || method.equalsIgnoreCase(requestMethod))
+                    && pattern.matcher(requestPath).matches();
+        }
+
+        /**
+         * API Gateway prefers the most specific route: a greedy variable comes last, then more variables, then a
+         * shorter literal part ({@code /api/public/{proxy+}} before {@code /api/{proxy+}}), then ANY.
+         */
+        int specificity() {
+            int greedy = path.contains("+}") ? 1 : 0;
+            int variables = (int) path.chars().filter(c -> c == '{').count();
+            int literal = path.replaceAll("\\{[^}]*}", "").length();
+            return greedy * 100_000 + variables * 1_000 - literal * 2 + (method.equals("ANY") ? 1 : 0);
+        }
+
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    private HttpApiGateway(HttpServer server, String functionName, List<Route> routes, LocalIdentity identity) {
         this.server = server;
         this.functionName = functionName;
         this.routes = routes;
+        this.identity = identity;
     }
 
     /**
@@ -48,19 +76,36 @@ public final class HttpApiGateway implements AutoCloseable {
      */
     public static HttpApiGateway start(Template template, String functionLogicalId,
                                        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                                       String host, int port) throws IOException {
-        Map<Pattern, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> routes = new LinkedHashMap<>();
+                                       String host, int port, LocalIdentity identity) throws IOException {
+        List<Route> routes = new java.util.ArrayList<>();
         Template.map(template.function(functionLogicalId).get("Events")).values().forEach(e -> {
             Map<String, Object> event = Template.map(e);
             if ("HttpApi".equals(event.get("Type"))) {
-                String path = (String) Template.map(event.get("Properties")).get("Path");
-                routes.put(routePattern(path), handler);
+                Map<String, Object> properties = Template.map(event.get("Properties"));
+                String path = (String) properties.get("Path");
+                String method = String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT);
+                Object authorizer = Template.map(properties.get("Auth")).get("Authorizer");
+                boolean open = "NONE".equals(authorizer) || defaultAuthorizer(template) == null;
+                routes.add(new Route(method, path, routePattern(path), !open, handler));
             }
         });
+        routes.sort(java.util.Comparator.comparingInt(Route::specificity));
         HttpApiGateway[] gateway = new HttpApiGateway[1];
         HttpServer server = LocalHttp.start(host, port, 4, exchange -> gateway[0].handle(exchange));
-        gateway[0] = new HttpApiGateway(server, functionLogicalId, routes);
+        gateway[0] = new HttpApiGateway(server, functionLogicalId, routes, identity);
         return gateway[0];
+    }
+
+    /** The HttpApi's default authorizer, or null when its routes are open. */
+    static Map<String, Object> defaultAuthorizer(Template template) {
+        for (Template.Resource api : template.resourcesOfType("AWS::Serverless::HttpApi").values()) {
+            Map<String, Object> auth = Template.map(api.properties().get("Auth"));
+            Object name = auth.get("DefaultAuthorizer");
+            if (name != null) {
+                return Template.map(Template.map(auth.get("Authorizers")).get(String.valueOf(name)));
+            }
+        }
+        return null;
     }
 
     /** {@code /api/{proxy+}} matches /api/anything/below; {@code {name}} one segment. */
@@ -83,16 +128,29 @@ public final class HttpApiGateway implements AutoCloseable {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = routes.entrySet().stream()
-                    .filter(r -> r.getKey().matcher(path).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
-            if (handler == null) {
+            Route route = routes.stream().filter(r -> r.matches(exchange.getRequestMethod(), path)).findFirst()
+                    .orElse(null);
+            if (route == null) {
                 send(exchange, 404, Map.of("content-type", "application/json"),
                         "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            APIGatewayV2HTTPEvent event = toEvent(exchange, route);
+            if (route.authorized()) {
+                Map<String, String> claims = identity == null ? null
+                        : identity.verify(event.getHeaders().get("authorization")).orElse(null);
+                if (claims == null) {
+                    send(exchange, 401, Map.of("content-type", "application/json", "www-authenticate", "Bearer"),
+                            "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withClaims(claims).withScopes(List.of()).build()).build());
+            }
             APIGatewayV2HTTPResponse response;
             try {
-                response = handler.handleRequest(toEvent(exchange), new LocalContext(functionName, 1536, 30));
+                response = route.handler().handleRequest(event, new LocalContext(functionName, 1536, 30));
             } catch (RuntimeException e) {
                 e.printStackTrace();
                 send(exchange, 500, Map.of("content-type", "application/json"),
@@ -113,7 +171,7 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
-    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange) throws IOException {
+    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, Route route) throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
@@ -138,7 +196,7 @@ public final class HttpApiGateway implements AutoCloseable {
         String path = uri.getRawPath();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("ANY /api/{proxy+}")
+                .withRouteKey(route.key())
                 .withRawPath(path)
                 .withRawQueryString(rawQuery)
                 .withHeaders(headers)
@@ -188,7 +246,8 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
+    /** The routes served, most specific first: {@code GET /api/verify/{proxy+}}… */
     public List<String> routes() {
-        return routes.keySet().stream().map(Pattern::pattern).toList();
+        return routes.stream().map(Route::key).toList();
     }
 }

@@ -243,14 +243,39 @@ public final class LocalCloud implements AutoCloseable {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                byte[] random = new byte[32];
-                new java.security.SecureRandom().nextBytes(random);
-                Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+                Files.writeString(file, generatedSecret(name));
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A new secret's value. When the template's secret generates a JSON object ({@code SecretStringTemplate} and
+     * {@code GenerateStringKey}), that object with a random string of {@code PasswordLength} letters and digits at the
+     * key, as Secrets Manager makes it; otherwise 64 random hex digits.
+     */
+    private String generatedSecret(String name) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        Template.Resource resource = template.resources().get(name);
+        Map<String, Object> generate = resource == null ? Map.of()
+                : Template.map(resource.properties().get("GenerateSecretString"));
+        if (generate.get("SecretStringTemplate") instanceof String json && generate.get("GenerateStringKey") instanceof String key) {
+            int length = generate.get("PasswordLength") instanceof Number n ? n.intValue() : 32;
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+            StringBuilder value = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            var object = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            object.put(key, value.toString());
+            return object.toString();
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     /** Resolves an intrinsic function the way CloudFormation would, against the local resources. */
@@ -350,6 +375,25 @@ public final class LocalCloud implements AutoCloseable {
 
     public DynamoDbClient dynamo() {
         return dynamo;
+    }
+
+    private LocalIdentity identity;
+
+    /**
+     * The user pool of the HTTP API's JWT authorizer, locally: issuer and audience as the template resolves them,
+     * its signing key kept in the data folder. Null when the API has no authorizer.
+     */
+    public synchronized LocalIdentity identity() {
+        if (identity == null) {
+            Map<String, Object> authorizer = HttpApiGateway.defaultAuthorizer(template);
+            if (authorizer == null) {
+                return null;
+            }
+            Map<String, Object> jwt = Template.map(authorizer.get("JwtConfiguration"));
+            identity = LocalIdentity.of(workDir, resolve(jwt.get("issuer")),
+                    resolve(Template.list(jwt.get("audience")).get(0)));
+        }
+        return identity;
     }
 
     /**

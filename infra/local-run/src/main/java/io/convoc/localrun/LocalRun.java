@@ -17,6 +17,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.Map;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,9 @@ public final class LocalRun implements AutoCloseable {
         try {
             // the gateway binds first, so that the links functions print (QR codes, downloads) point at it
             DeferredHandler api = new DeferredHandler();
-            run.gateway = HttpApiGateway.start(template, "ApiFunction", api, "127.0.0.1", options.port());
+            run.gateway = HttpApiGateway.start(template, "ApiFunction", api, "127.0.0.1", options.port(),
+                    run.cloud.identity());
+            run.writeTokens();
             run.running.add(run.gateway);
             System.setProperty("PUBLIC_API_URL", run.gateway.url());
             api.set(HttpApiGateway.newHandler(template, "ApiFunction"));
@@ -98,6 +102,27 @@ public final class LocalRun implements AutoCloseable {
                 report.getStatusCode(), report.getBody());
     }
 
+    /** The local users of the README's examples: one per role, and one signed in with no role. */
+    static final Map<String, List<String>> USERS = Map.of(
+            "organizer", List.of("organizer"),
+            "protocol", List.of("protocol"),
+            "public", List.of());
+
+    /** A token (12 hours) for each local user, written to {@code tokens/<user>.jwt} in the data folder. */
+    private void writeTokens() throws IOException {
+        Path dir = cloud.workDir().resolve("tokens");
+        Files.createDirectories(dir);
+        for (Map.Entry<String, List<String>> user : USERS.entrySet()) {
+            Files.writeString(dir.resolve(user.getKey() + ".jwt"),
+                    cloud.identity().token("local." + user.getKey(), user.getValue(), Duration.ofHours(12)));
+        }
+    }
+
+    /** The token of a local user of {@link #USERS}. */
+    public String token(String user) throws IOException {
+        return Files.readString(cloud.workDir().resolve("tokens").resolve(user + ".jwt"));
+    }
+
     private void describe(PrintStream out) {
         out.println();
         out.println("convoc local cloud is running (Ctrl-C to stop)");
@@ -107,16 +132,29 @@ public final class LocalRun implements AutoCloseable {
         out.printf("  letters (S3 bucket)       %s, keys letters/<event>/<registration>/v<n>.pdf%n",
                 cloud.bucketName("LettersBucket"));
         out.printf("  data and logs             %s%n", cloud.workDir());
+        Path tokens = cloud.workDir().resolve("tokens");
+        out.printf("  tokens (12 h), one per role: %s/{organizer,protocol,public}.jwt%n", tokens);
+        for (String user : List.of("organizer", "protocol")) {
+            try {
+                out.printf("  %-9s %s%n", user, token(user));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         out.println();
-        out.println("Try:");
-        out.printf("  curl -s '%s/api/registrations?eventId=assises-2024'%n", gateway.url());
-        out.printf("  curl -s -X POST %s/api/registrations -H 'Content-Type: application/json' \\%n", gateway.url());
+        out.println("Try (every route but the public ones needs a token of the right role):");
+        out.printf("  export TOKEN=$(cat %s/organizer.jwt)%n", tokens);
+        out.printf("  curl -s -H \"Authorization: Bearer $TOKEN\" '%s/api/registrations?eventId=assises-2024'%n",
+                gateway.url());
+        out.printf("  curl -s -X POST %s/api/registrations -H \"Authorization: Bearer $TOKEN\" \\%n", gateway.url());
+        out.println("       -H 'Content-Type: application/json' \\");
         out.println("       -d '{\"eventId\":\"assises-2024\",\"lastName\":\"Alaoui\",\"firstName\":\"Karim\","
                 + "\"category\":\"EXPERT\",\"email\":\"karim@example.ma\",\"mobile\":\"0612345678\","
                 + "\"workshops\":[\"ws-numerique\"]}'");
-        out.printf("  curl -s %s/api/events/assises-2024/programme%n", gateway.url());
+        out.printf("  curl -s -H \"Authorization: Bearer $TOKEN\" %s/api/events/assises-2024/programme%n", gateway.url());
         out.printf("  curl -s -X PUT %s/api/events/assises-2024/sessions/ws-numerique -H 'If-Match: \"1\"' \\%n",
                 gateway.url());
+        out.println("       -H \"Authorization: Bearer $TOKEN\" \\");
         out.println("       -H 'Content-Type: application/json' -d '{\"title\":{\"fr\":\"La transformation numérique"
                 + " des collectivités territoriales\",\"ar\":\"التحول الرقمي للجماعات الترابية\"},"
                 + "\"start\":\"2024-12-21T15:00\",\"end\":\"2024-12-21T17:00\","

@@ -21,6 +21,15 @@ class LocalRunTest {
     private static String output;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** A request as an organizer signed in on the local user pool sends it. */
+    private static HttpRequest.Builder organizer(URI uri) {
+        try {
+            return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + run.token("organizer"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -49,7 +58,7 @@ class LocalRunTest {
     void theSampleInviteesGetTheirLettersEmailsAndSms() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.List<com.fasterxml.jackson.databind.JsonNode> invitees = new java.util.ArrayList<>();
-        json.readTree(http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+        json.readTree(http.send(organizer(URI.create(run.gateway().url()
                         + "/api/registrations?eventId=assises-2024")).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .path("items").forEach(invitees::add);
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
@@ -60,7 +69,7 @@ class LocalRunTest {
             String id = invitee.path("id").asText();
             com.fasterxml.jackson.databind.JsonNode registration;
             while (true) {
-                registration = json.readTree(http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+                registration = json.readTree(http.send(organizer(URI.create(run.gateway().url()
                         + "/api/registrations/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
                 boolean emailDelivered = false;
                 boolean smsDone = invitee.path("mobile").isNull() || invitee.path("mobile").isMissingNode();
@@ -85,7 +94,7 @@ class LocalRunTest {
         // the PDF each invitee received is, byte for byte, the letter the protocol office has in S3
         com.fasterxml.jackson.databind.JsonNode store = json.readTree(inbox);
         for (com.fasterxml.jackson.databind.JsonNode invitee : invitees) {
-            String key = json.readTree(http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+            String key = json.readTree(http.send(organizer(URI.create(run.gateway().url()
                     + "/api/registrations/" + invitee.path("id").asText())).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("letter").path("reference").asText();
             byte[] stored = run.cloud().s3().getObjectAsBytes(b -> b.bucket(run.cloud().bucketName("LettersBucket"))
@@ -104,8 +113,23 @@ class LocalRunTest {
     }
 
     @Test
+    void printsATokenForEachRoleAndRefusesCallsWithoutOne() throws Exception {
+        assertTrue(output.contains(run.token("organizer")) && output.contains(run.token("protocol")), output);
+        URI list = URI.create(run.gateway().url() + "/api/registrations?eventId=assises-2024");
+        assertEquals(401, http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        HttpResponse<String> asProtocol = http.send(HttpRequest.newBuilder(list)
+                .header("Authorization", "Bearer " + run.token("protocol")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, asProtocol.statusCode(), asProtocol.body());
+        assertTrue(asProtocol.body().contains("Benjelloun") && !asProtocol.body().contains("@example"),
+                "the protocol office sees names, not contact data: " + asProtocol.body());
+        assertEquals(403, http.send(HttpRequest.newBuilder(list).header("Authorization", "Bearer " + run.token("public"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
     void servesTheApiOverHttpAsApiGatewayWould() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(run.gateway().url() + "/api/registrations"))
+        HttpResponse<String> created = http.send(organizer(URI.create(run.gateway().url() + "/api/registrations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"eventId\":\"assises-2024\",\"lastName\":\"Alaoui\","
                         + "\"firstName\":\"Karim\",\"category\":\"EXPERT\",\"email\":\"karim@example.ma\","
@@ -114,14 +138,125 @@ class LocalRunTest {
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(created.headers().firstValue("Location").orElseThrow().startsWith("/api/registrations/"));
 
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+        HttpResponse<String> list = http.send(organizer(URI.create(run.gateway().url()
                 + "/api/registrations?eventId=assises-2024&workshop=ws-numerique")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains("Alaoui") && list.body().contains("Benjelloun"), list.body());
 
-        HttpResponse<String> nowhere = http.send(HttpRequest.newBuilder(URI.create(run.gateway().url() + "/nowhere"))
+        HttpResponse<String> nowhere = http.send(organizer(URI.create(run.gateway().url() + "/nowhere"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, nowhere.statusCode());
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode getJson(String path) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(organizer(
+                URI.create(run.gateway().url() + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private String registerTo(String workshop, String email, String mobile, String languages) throws Exception {
+        HttpResponse<String> created = http.send(organizer(URI.create(run.gateway().url() + "/api/registrations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"eventId\":\"assises-2024\",\"civility\":\"Madame\","
+                        + "\"lastName\":\"Tazi\",\"firstName\":\"Nadia\",\"arabicName\":\"نادية التازي\","
+                        + "\"category\":\"EXPERT\",\"email\":\"" + email + "\",\"mobile\":\"" + mobile + "\","
+                        + "\"languages\":\"" + languages + "\",\"workshops\":[\"" + workshop + "\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).path("id").asText();
+    }
+
+    /** Polls a registration until {@code condition} holds (60 s at most). */
+    private com.fasterxml.jackson.databind.JsonNode awaitRegistration(String id,
+            java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> condition) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode r = getJson("/api/registrations/" + id);
+            if (condition.test(r)) {
+                return r;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("registration " + id + " did not reach the expected state: " + r);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean notice(com.fasterxml.jackson.databind.JsonNode registration, String kind, String channel,
+                                  String language, String status) {
+        for (com.fasterxml.jackson.databind.JsonNode n : registration.path("notifications")) {
+            if (n.path("kind").asText().equals(kind) && n.path("channel").asText().equals(channel)
+                    && (language == null || n.path("language").asText().equals(language))
+                    && n.path("status").asText().equals(status)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The second trigger of the workflow as an organizer uses it: moving a workshop through the API reaches, after
+     * the quiet window, exactly its participants with a new letter, an e-mail in both languages and an SMS per
+     * language they read; the others get nothing, not even a new letter.
+     */
+    @Test
+    void movingAWorkshopReachesExactlyItsParticipantsWithANewLetter() throws Exception {
+        String nadia = registerTo("ws-mobilite", "nadia.tazi@example.ma", "0661000001", "fr");
+        String other = registerTo("ws-investissement", "hamid.other@example.ma", "0661000002", "ar+fr");
+        for (String id : java.util.List.of(nadia, other)) {
+            awaitRegistration(id, r -> notice(r, "CONFIRMATION", "EMAIL", null, "DELIVERED"));
+        }
+        com.fasterxml.jackson.databind.JsonNode session = getJson("/api/events/assises-2024/sessions/ws-mobilite");
+        HttpResponse<String> moved = http.send(organizer(URI.create(run.gateway().url()
+                        + "/api/events/assises-2024/sessions/ws-mobilite"))
+                .header("Content-Type", "application/json")
+                .header("If-Match", session.path("etag").asText())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":" + session.path("title") + ","
+                        + "\"start\":\"2024-12-21T15:00\",\"end\":\"2024-12-21T17:00\","
+                        + "\"room\":{\"fr\":\"Salle 8\",\"ar\":\"القاعة 8\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, moved.statusCode(), moved.body());
+
+        com.fasterxml.jackson.databind.JsonNode changed = awaitRegistration(nadia, r ->
+                r.path("letter").path("version").asInt() == 2
+                        && notice(r, "SCHEDULE_CHANGE", "EMAIL", null, "DELIVERED")
+                        && notice(r, "SCHEDULE_CHANGE", "SMS", "fr", "SENT"));
+        assertEquals(java.util.List.of(), java.util.stream.StreamSupport.stream(changed.path("notifications")
+                .spliterator(), false).filter(n -> n.path("kind").asText().equals("SCHEDULE_CHANGE")
+                && n.path("channel").asText().equals("SMS") && n.path("language").asText().equals("ar")).toList(),
+                "a French reader gets the SMS in French only");
+
+        // the e-mail: both languages whatever the preference, before and after, the new letter attached
+        com.fasterxml.jackson.databind.JsonNode store = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                http.send(HttpRequest.newBuilder(URI.create(run.cloud().sesEmulator() + "/store")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> mails = new java.util.ArrayList<>();
+        store.path("emails").forEach(m -> {
+            if (m.path("destination").path("to").toString().contains("nadia.tazi@example.ma")
+                    && m.path("subject").asText().contains("Changement de programme")) {
+                mails.add(m);
+            }
+        });
+        assertEquals(1, mails.size(), "one change e-mail");
+        com.fasterxml.jackson.databind.JsonNode mail = mails.get(0);
+        assertTrue(mail.path("subject").asText().contains("تغيير في البرنامج"), mail.path("subject").asText());
+        String text = mail.path("body").path("text").asText();
+        assertTrue(text.contains("Salle 8") && text.contains("القاعة 8") && text.contains("15:00"), text);
+        byte[] v2 = run.cloud().s3().getObjectAsBytes(b -> b.bucket(run.cloud().bucketName("LettersBucket"))
+                .key("letters/assises-2024/" + nadia + "/v2.pdf")).asByteArray();
+        boolean attached = false;
+        for (com.fasterxml.jackson.databind.JsonNode a : mail.path("attachments")) {
+            attached |= a.path("contentType").asText().startsWith("application/pdf")
+                    && java.util.Arrays.equals(v2, java.util.Base64.getDecoder().decode(a.path("content").asText()));
+        }
+        assertTrue(attached, "the new letter is attached");
+        assertTrue(run.cloud().sms().messagesTo("+212661000001").stream()
+                .anyMatch(sms -> sms.message().contains("Salle 8")), "SMS with the new room");
+
+        // the participant of another workshop: nothing, not even a new letter
+        com.fasterxml.jackson.databind.JsonNode untouched = getJson("/api/registrations/" + other);
+        assertEquals(1, untouched.path("letter").path("version").asInt());
+        assertTrue(!notice(untouched, "SCHEDULE_CHANGE", "EMAIL", null, "DELIVERED")
+                && !untouched.path("notifications").toString().contains("SCHEDULE_CHANGE"), untouched.toString());
     }
 }

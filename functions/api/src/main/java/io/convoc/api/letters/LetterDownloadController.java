@@ -1,19 +1,18 @@
 package io.convoc.api.letters;
 
+import io.convoc.api.access.Allowed;
+import io.convoc.api.access.Role;
+
 import io.convoc.api.problem.ApiException;
 import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.ports.RegistrationRepository;
 import io.convoc.core.validation.FieldError;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,22 +20,19 @@ import java.util.List;
  * expiring token); each use answers with a fresh S3 link that lives minutes, since a presigned URL dies
  * with the credentials that signed it.
  */
-@Controller("/api/letters")
+@Allowed(Role.PUBLIC)
+@Controller("/api/public/letters")
 public class LetterDownloadController {
-    private static final Duration LINK_LIFETIME = Duration.ofMinutes(5);
-
     private final LetterTokens tokens;
     private final RegistrationRepository registrations;
-    private final S3Presigner presigner;
-    private final String bucket;
+    private final LetterLinks links;
     private final Clock clock;
 
-    public LetterDownloadController(LetterTokens tokens, RegistrationRepository registrations, S3Presigner presigner,
-                                    @Value("${LETTERS_BUCKET}") String bucket, Clock clock) {
+    public LetterDownloadController(LetterTokens tokens, RegistrationRepository registrations, LetterLinks links,
+                                    Clock clock) {
         this.tokens = tokens;
         this.registrations = registrations;
-        this.presigner = presigner;
-        this.bucket = bucket;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -47,10 +43,6 @@ public class LetterDownloadController {
         var registration = registrations.find(verified.registrationId()).orElseThrow(() ->
                 new ApiException(404, "invalid_token", List.of(FieldError.of("token", "invalid_token"))));
         String key = "letters/" + registration.eventId() + "/" + registration.id() + "/v" + verified.version() + ".pdf";
-        URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(LINK_LIFETIME)
-                .getObjectRequest(g -> g.bucket(bucket).key(key)
-                        .responseContentDisposition("attachment; filename=\"invitation-" + verified.version() + ".pdf\"")))
-                .url().toString());
-        return HttpResponse.seeOther(url);
+        return HttpResponse.seeOther(links.to(key, "invitation-" + verified.version() + ".pdf").url());
     }
 }

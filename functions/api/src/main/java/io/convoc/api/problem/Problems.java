@@ -6,6 +6,7 @@ import io.convoc.core.validation.Messages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 
@@ -17,7 +18,7 @@ public class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     public static final String TYPE_BASE = "https://convoc.io/problems/";
 
-    public HttpResponse<Problem> of(HttpRequest<?> request, int status, String problem, List<FieldError> errors,
+    public MutableHttpResponse<Problem> of(HttpRequest<?> request, int status, String problem, List<FieldError> errors,
                                     String existingId) {
         Language language = languageOf(request);
         List<Problem.FieldProblem> fields = errors == null || errors.isEmpty() ? null : errors.stream()
@@ -28,7 +29,7 @@ public class Problems {
         return HttpResponse.<Problem>status(HttpStatus.valueOf(status)).contentType(PROBLEM_JSON).body(body);
     }
 
-    public HttpResponse<Problem> of(HttpRequest<?> request, int status, String problem, FieldError error) {
+    public MutableHttpResponse<Problem> of(HttpRequest<?> request, int status, String problem, FieldError error) {
         return of(request, status, problem, List.of(error), null);
     }
 

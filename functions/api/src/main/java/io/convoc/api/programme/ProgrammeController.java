@@ -1,5 +1,8 @@
 package io.convoc.api.programme;
 
+import io.convoc.api.access.Allowed;
+import io.convoc.api.access.Role;
+
 import io.convoc.api.problem.ApiException;
 import io.convoc.api.problem.Problem;
 import io.convoc.api.problem.Problems;
@@ -50,11 +53,13 @@ public class ProgrammeController {
         this.problems = problems;
     }
 
+    @Allowed({Role.ORGANIZER, Role.PROTOCOL})
     @Get("/programme")
     public ProgrammeView programme(@PathVariable String eventId) {
         return ProgrammeView.of(editor.programme(eventId));
     }
 
+    @Allowed({Role.ORGANIZER, Role.PROTOCOL})
     @Get("/sessions/{sessionId}")
     public HttpResponse<SessionView> session(@PathVariable String eventId, @PathVariable String sessionId) {
         ProgrammeSession s = editor.programme(eventId).session(sessionId)
@@ -62,6 +67,7 @@ public class ProgrammeController {
         return HttpResponse.ok(SessionView.of(s)).header("ETag", SessionView.etag(s));
     }
 
+    @Allowed(Role.ORGANIZER)
     @Post("/sessions")
     @Consumes(MediaType.ALL)
     public HttpResponse<SessionView> add(HttpRequest<?> request, @PathVariable String eventId,
@@ -72,6 +78,7 @@ public class ProgrammeController {
                 .header("ETag", SessionView.etag(s));
     }
 
+    @Allowed(Role.ORGANIZER)
     @Put("/sessions/{sessionId}")
     @Consumes(MediaType.ALL)
     public HttpResponse<SessionView> update(HttpRequest<?> request, @PathVariable String eventId,

@@ -1,5 +1,10 @@
 package io.convoc.api.registrations;
 
+import io.convoc.api.access.Allowed;
+import io.convoc.api.access.Caller;
+import io.convoc.api.access.Callers;
+import io.convoc.api.access.Role;
+
 import io.convoc.api.problem.ApiException;
 import io.convoc.api.problem.Problems;
 import io.convoc.core.imports.RegistrationImport;
@@ -46,6 +51,7 @@ public class RegistrationController {
         this.json = json;
     }
 
+    @Allowed(Role.ORGANIZER)
     @Post
     @Consumes(MediaType.ALL)
     public HttpResponse<RegistrationView> register(HttpRequest<?> request, @Nullable @Body String body) {
@@ -54,14 +60,18 @@ public class RegistrationController {
         return HttpResponse.created(RegistrationView.of(created), URI.create("/api/registrations/" + created.id()));
     }
 
+    @Allowed({Role.ORGANIZER, Role.PROTOCOL})
     @Get("/{id}")
-    public HttpResponse<RegistrationView> get(@PathVariable String id) {
-        return registrations.find(id).map(r -> HttpResponse.ok(RegistrationView.of(r, notifications.listFor(r.id()))))
+    public HttpResponse<RegistrationView> get(HttpRequest<?> request, @PathVariable String id) {
+        Caller caller = Callers.of(request);
+        return registrations.find(id).map(r -> HttpResponse.ok(RegistrationView.of(r, notifications.listFor(r.id()))
+                        .seenBy(caller)))
                 .orElseGet(HttpResponse::notFound);
     }
 
+    @Allowed({Role.ORGANIZER, Role.PROTOCOL})
     @Get
-    public RegistrationPage list(@QueryValue @Nullable String eventId, @QueryValue @Nullable String category,
+    public RegistrationPage list(HttpRequest<?> request, @QueryValue @Nullable String eventId, @QueryValue @Nullable String category,
                                  @QueryValue @Nullable String workshop, @QueryValue @Nullable String cursor,
                                  @QueryValue @Nullable String limit) {
         Category wanted = null;
@@ -79,9 +89,12 @@ public class RegistrationController {
         }
         Page<Registration> page = registrations.list(eventId, new RegistrationQuery(wanted,
                 workshop == null || workshop.isBlank() ? null : workshop.strip()), cursor, size);
-        return new RegistrationPage(page.items().stream().map(RegistrationView::of).toList(), page.nextCursor());
+        Caller caller = Callers.of(request);
+        return new RegistrationPage(page.items().stream().map(r -> RegistrationView.of(r).seenBy(caller)).toList(),
+                page.nextCursor());
     }
 
+    @Allowed(Role.ORGANIZER)
     @Post("/import")
     @Consumes(MediaType.ALL)
     public ImportReportView importCsv(HttpRequest<?> request, @QueryValue @Nullable String eventId,

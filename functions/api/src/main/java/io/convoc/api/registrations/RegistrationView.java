@@ -1,5 +1,6 @@
 package io.convoc.api.registrations;
 
+import io.convoc.api.access.Caller;
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.notifications.Notification;
 import io.convoc.core.registration.Registration;
@@ -15,7 +16,7 @@ public record RegistrationView(
         String id, String eventId, String status, Bilingual statusLabel, @Nullable String statusReason,
         @Nullable String civility, String firstName, String lastName, String arabicName, String titleFr,
         String titleAr, String category, Bilingual categoryLabel, String organisation, @Nullable String region,
-        String email, @Nullable String mobile, String languages, List<String> workshops, String source,
+        @Nullable String email, @Nullable String mobile, String languages, List<String> workshops, String source,
         @Nullable Letter letter, List<NoticeView> notifications, String createdAt, String updatedAt) {
 
     /** One notice sent (or being sent) to the person, and where it stands. */
@@ -32,6 +33,16 @@ public record RegistrationView(
 
     @Serdeable
     public record Letter(int version, String reference, String sha256, String generatedAt) {
+    }
+
+    /** The view as {@code caller} may see it: contact data (e-mail, mobile) is for organizers only. */
+    public RegistrationView seenBy(Caller caller) {
+        if (caller.seesContactData()) {
+            return this;
+        }
+        return new RegistrationView(id, eventId, status, statusLabel, statusReason, civility, firstName, lastName,
+                arabicName, titleFr, titleAr, category, categoryLabel, organisation, region, null, null, languages,
+                workshops, source, letter, notifications, createdAt, updatedAt);
     }
 
     public static RegistrationView of(Registration r) {

@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.convoc.aws.s3.S3LetterArchive;
 import io.convoc.aws.streams.StreamBatches;
 import io.convoc.core.ports.LetterArchive;
-import io.convoc.core.letters.LetterCheck;
 import io.convoc.core.letters.LetterTokens;
 import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -121,15 +120,14 @@ public class AwsFactory {
         return new StreamBatches(streams, json);
     }
 
-    /** Signs and verifies the QR tokens of letters; the key comes from Secrets Manager through the template. */
+    /**
+     * Signs and verifies the e-mailed download and calendar links (HMAC); the key comes from Secrets Manager through
+     * the template. The letters' QR tokens are signed apart (Ed25519, {@link LetterSigningKeys}), by the functions
+     * that need them only.
+     */
     @Singleton
     LetterTokens letterTokens(@Value("${LETTER_TOKEN_KEY}") String key) {
         return new LetterTokens(key);
-    }
-
-    @Singleton
-    LetterCheck letterCheck(LetterTokens tokens, RegistrationRepository registrations) {
-        return new LetterCheck(tokens, registrations);
     }
 
     @Singleton

@@ -95,24 +95,57 @@ public final class RegistrationTable implements RegistrationRepository {
     public Page<Registration> list(String eventId, RegistrationQuery query, String cursor, int limit) {
         String rankPrefix = query.category() == null ? null : query.category().rank() + "#";
         if (query.workshop() != null) {
-            return listAttending(eventId, query.workshop(), rankPrefix, cursor, limit);
+            return listAttending(eventId, query.workshop(), rankPrefix, query, cursor, limit);
         }
         Key partition = rankPrefix == null ? Key.builder().partitionValue(eventId).build()
                 : Key.builder().partitionValue(eventId).sortValue(rankPrefix).build();
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
                 .queryConditional(rankPrefix == null ? QueryConditional.keyEqualTo(partition)
                         : QueryConditional.sortBeginsWith(partition))
                 .exclusiveStartKey(Cursor.decode(cursor, Set.of("id", "eventId", "protocolKey"),
                         Map.of("eventId", eventId)))
-                .limit(limit)
-                .build();
-        var page = byEvent.query(request).iterator().next();
+                .limit(limit);
+        Expression filter = filter(query);
+        if (filter != null) {
+            // applied after the index is read: a page may come back shorter than the limit, with a cursor
+            request.filterExpression(filter);
+        }
+        var page = byEvent.query(request.build()).iterator().next();
         return new Page<>(page.items().stream().map(RegistrationItem::toRegistration).toList(),
                 Cursor.encode(page.lastEvaluatedKey()));
     }
 
-    private Page<Registration> listAttending(String eventId, String workshop, String rankPrefix, String cursor,
-                                             int limit) {
+    /** Region and status as a filter expression on the index query; null when neither is asked. */
+    private static Expression filter(RegistrationQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (query.region() != null) {
+            conditions.add("#region = :region");
+            names.put("#region", "region");
+            values.put(":region", AttributeValue.fromS(query.region().name()));
+        }
+        if (query.status() != null) {
+            conditions.add("#status = :status");
+            names.put("#status", "status");
+            values.put(":status", AttributeValue.fromS(query.status().name()));
+        }
+        return conditions.isEmpty() ? null : Expression.builder().expression(String.join(" AND ", conditions))
+                .expressionNames(names).expressionValues(values).build();
+    }
+
+    @Override
+    public List<Registration> findAll(java.util.Collection<String> ids) {
+        List<String> asked = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<Registration> found = new ArrayList<>(asked.size());
+        for (int i = 0; i < asked.size(); i += 100) {
+            found.addAll(getAll(asked.subList(i, Math.min(asked.size(), i + 100))));
+        }
+        return found;
+    }
+
+    private Page<Registration> listAttending(String eventId, String workshop, String rankPrefix,
+                                             RegistrationQuery query, String cursor, int limit) {
         String lookupKey = LookupItem.session(eventId, workshop);
         Key partition = rankPrefix == null ? Key.builder().partitionValue(lookupKey).build()
                 : Key.builder().partitionValue(lookupKey).sortValue(rankPrefix).build();
@@ -124,7 +157,8 @@ public final class RegistrationTable implements RegistrationRepository {
                 .limit(limit)
                 .build()).iterator().next();
         List<String> ids = page.items().stream().map(i -> i.registrationId).toList();
-        return new Page<>(getAll(ids), Cursor.encode(page.lastEvaluatedKey()));
+        // attendance items carry no region nor status: those filters apply to the registrations read
+        return new Page<>(getAll(ids).stream().filter(query::keeps).toList(), Cursor.encode(page.lastEvaluatedKey()));
     }
 
     /** BatchGetItem, in the order asked (the batch answers in any order). */

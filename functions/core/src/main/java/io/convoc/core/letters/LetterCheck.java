@@ -11,10 +11,10 @@ import java.util.Optional;
  * version. Nothing else: no contact data leaves through this door.
  */
 public class LetterCheck {
-    private final LetterTokens tokens;
+    private final QrTokens tokens;
     private final RegistrationRepository registrations;
 
-    public LetterCheck(LetterTokens tokens, RegistrationRepository registrations) {
+    public LetterCheck(QrTokens tokens, RegistrationRepository registrations) {
         this.tokens = tokens;
         this.registrations = registrations;
     }

@@ -29,13 +29,13 @@ public class LetterService {
     private final LetterReferences references;
     private final LetterArchive archive;
     private final LetterPrinter printer;
-    private final LetterTokens tokens;
+    private final QrTokens tokens;
     private final String verifyBaseUrl;
     private final Clock clock;
 
     public LetterService(ProgrammeRepository programmes, RegistrationRepository registrations,
                          LetterReferences references, LetterArchive archive, LetterPrinter printer,
-                         LetterTokens tokens, String verifyBaseUrl, Clock clock) {
+                         QrTokens tokens, String verifyBaseUrl, Clock clock) {
         this.programmes = programmes;
         this.registrations = registrations;
         this.references = references;

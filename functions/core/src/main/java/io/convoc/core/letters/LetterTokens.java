@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The token printed in a letter's QR code: {@code <registrationId>.<version>.<mac>}, the MAC an
- * HMAC-SHA256 over id and version truncated to 128 bits. A check-in desk verifies it through the API
- * without the token carrying any contact data.
+ * The signed links e-mailed to invitees: a letter's download link and a calendar link, each an HMAC-SHA256
+ * (truncated to 128 bits) over what it names and a purpose ("download", "calendar"), with the key
+ * {@code LETTER_TOKEN_KEY}; only the server checks them. The token in a letter's QR code is not one of them: it is
+ * signed with Ed25519 ({@link QrTokens}) so that a check-in desk can verify it offline.
  */
 public final class LetterTokens {
-    private static final Pattern SHAPE = Pattern.compile("^([A-Za-z0-9-]{1,64})\\.([1-9][0-9]{0,5})\\.([A-Za-z0-9_-]{22})$");
     private static final Pattern DOWNLOAD = Pattern.compile(
             "^([A-Za-z0-9-]{1,64})\\.([1-9][0-9]{0,5})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{22})$");
     private final byte[] key;
@@ -30,27 +30,9 @@ public final class LetterTokens {
     public record Verified(String registrationId, int version) {
     }
 
-    public String sign(String registrationId, int version) {
-        return registrationId + "." + version + "." + mac(registrationId + "." + version);
-    }
-
-    /** The registration and letter version a genuine token names; empty for a forged or altered token. */
-    public Optional<Verified> verify(String token) {
-        var m = token == null ? null : SHAPE.matcher(token);
-        if (m == null || !m.matches()) {
-            return Optional.empty();
-        }
-        String expected = mac(m.group(1) + "." + m.group(2));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                m.group(3).getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Verified(m.group(1), Integer.parseInt(m.group(2))));
-    }
-
     /**
      * A link token for downloading a letter until {@code expires} (e-mails whose attachment would be too
-     * large carry it). Signed apart from the QR token ("download" is part of what is signed).
+     * large carry it). Signed apart from the calendar links ("download" is part of what is signed).
      */
     public String signDownload(String registrationId, int version, java.time.Instant expires) {
         String body = registrationId + "." + version + "." + expires.getEpochSecond();

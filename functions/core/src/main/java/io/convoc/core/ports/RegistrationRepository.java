@@ -20,6 +20,11 @@ public interface RegistrationRepository {
 
     Optional<String> findIdByEmail(String eventId, String email);
 
+    /** The registrations of these ids that exist, in the order asked (adapters read them in batches). */
+    default java.util.List<Registration> findAll(java.util.Collection<String> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /** Registrations of an event in protocol order (category rank, family name, first name). */
     Page<Registration> list(String eventId, RegistrationQuery query, String cursor, int limit);
 

@@ -1,5 +1,6 @@
 package io.convoc.notices.email;
 
+import io.convoc.notices.calendar.CalendarFile;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -19,9 +20,10 @@ public final class ComposedEmail {
     private final URI letterLink;
     private final String html;
     private final String text;
+    private final CalendarFile calendar;
 
     ComposedEmail(MimeMessage message, byte[] raw, String subject, InternetAddress recipient,
-                  LetterDelivery letterDelivery, URI letterLink, String html, String text) {
+                  LetterDelivery letterDelivery, URI letterLink, String html, String text, CalendarFile calendar) {
         this.message = message;
         this.raw = raw;
         this.subject = subject;
@@ -30,6 +32,7 @@ public final class ComposedEmail {
         this.letterLink = letterLink;
         this.html = html;
         this.text = text;
+        this.calendar = calendar;
     }
 
     /** The Jakarta Mail message (already saved: headers and Message-ID are final). */
@@ -72,5 +75,10 @@ public final class ComposedEmail {
     /** The plain-text part, for a preview. */
     public String text() {
         return text;
+    }
+
+    /** The calendar part (the person's sessions, or the cancellation of one), for a preview or a test. */
+    public CalendarFile calendar() {
+        return calendar;
     }
 }

@@ -4,6 +4,8 @@ import io.convoc.core.event.Language;
 import io.convoc.core.registration.Registration;
 import io.convoc.notices.Notice;
 import io.convoc.notices.PlainValues;
+import io.convoc.notices.calendar.CalendarFile;
+import io.convoc.notices.calendar.InviteeCalendar;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,19 +31,22 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Writes the email of a notice in the invitee's languages, the preferred one first, with the invitation letter
- * attached, or linked when the message would exceed {@link EmailSettings#maxRawBytes()} with it:
+ * Writes the email of a notice in both languages, the invitee's preferred one first, with the invitation letter
+ * attached, or linked when the message would exceed {@link EmailSettings#maxRawBytes()} with it, and the invitee's
+ * sessions as a calendar:
  *
  * <pre>
  * multipart/mixed
  * ├── multipart/alternative
  * │   ├── text/plain; charset=UTF-8
- * │   └── text/html; charset=UTF-8
+ * │   ├── text/html; charset=UTF-8
+ * │   └── text/calendar; charset=UTF-8; method=PUBLISH (or CANCEL for a cancelled session)
  * └── application/pdf (attachment; filename="lettre-invitation-ANRA-2024-0153.pdf")
  * </pre>
  * <p>
- * When the letter is linked, the message is the multipart/alternative alone. Thread-safe: build one per settings
- * and reuse it (it holds the parsed templates).
+ * The calendar is an alternative rather than an attachment: that is where Gmail and Outlook look for one to offer
+ * "add to calendar". When the letter is linked, the message is the multipart/alternative alone. Thread-safe: build
+ * one per settings and reuse it (it holds the parsed templates).
  */
 public final class EmailComposer {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -51,15 +56,17 @@ public final class EmailComposer {
     private final EmailSettings settings;
     private final Clock clock;
     private final EmailTemplates templates = new EmailTemplates();
+    private final InviteeCalendar calendars;
 
     public EmailComposer(EmailSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    /** @param clock gives the Date header */
+    /** @param clock gives the Date header and the calendar's DTSTAMP */
     public EmailComposer(EmailSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.calendars = new InviteeCalendar(settings.from().getAddress(), clock);
     }
 
     /**
@@ -74,10 +81,11 @@ public final class EmailComposer {
         Objects.requireNonNull(letter, "letter");
         InternetAddress recipient = recipient(notice.registration());
         String subject = EmailModel.subject(notice);
+        CalendarFile calendar = calendars.forNotice(notice);
 
         // skip building a message that cannot fit: base64 alone makes the PDF a third larger
         if (base64Size(letter.size()) < settings.maxRawBytes()) {
-            ComposedEmail attached = build(notice, recipient, subject, letter, null);
+            ComposedEmail attached = build(notice, recipient, subject, letter, null, calendar);
             if (attached.rawSize() <= settings.maxRawBytes()) {
                 return attached;
             }
@@ -89,7 +97,7 @@ public final class EmailComposer {
                 .orElseThrow(() -> new EmailTooLarge("the letter " + letter.reference() + " (" + letter.size()
                         + " bytes) is too large to attach under " + settings.maxRawBytes()
                         + " bytes, and no download link was given"));
-        ComposedEmail linked = build(notice, recipient, subject, letter, link);
+        ComposedEmail linked = build(notice, recipient, subject, letter, link, calendar);
         if (linked.rawSize() > settings.maxRawBytes()) {
             throw new EmailTooLarge("the email is " + linked.rawSize() + " bytes even without its attachment, over "
                     + settings.maxRawBytes());
@@ -97,7 +105,8 @@ public final class EmailComposer {
         return linked;
     }
 
-    private ComposedEmail build(Notice notice, InternetAddress recipient, String subject, LetterFile letter, URI link) {
+    private ComposedEmail build(Notice notice, InternetAddress recipient, String subject, LetterFile letter, URI link,
+                                CalendarFile calendar) {
         boolean attach = link == null;
         EmailModel.Letter letterView = new EmailModel.Letter(PlainValues.oneLine(letter.reference()), attach,
                 attach ? null : link.toASCIIString(), letter.fileName());
@@ -113,7 +122,7 @@ public final class EmailComposer {
             // RFC 2047 encoded words; the subject is one line already, so no header can be smuggled in
             message.setSubject(subject, UTF_8);
             message.setSentDate(Date.from(clock.instant()));
-            message.setHeader("Content-Language", notice.registration().languages().languages().stream()
+            message.setHeader("Content-Language", EmailModel.languages(notice).stream()
                     .map(Language::tag).collect(Collectors.joining(", ")));
             // RFC 3834: tells vacation responders not to answer a notice
             message.setHeader("Auto-Submitted", "auto-generated");
@@ -125,6 +134,7 @@ public final class EmailComposer {
             MimeBodyPart html = new MimeBodyPart();
             html.setText(rendered.html(), UTF_8, "html");
             alternative.addBodyPart(html);
+            alternative.addBodyPart(calendarPart(calendar));
 
             if (attach) {
                 MimeMultipart mixed = new MimeMultipart("mixed");
@@ -140,12 +150,21 @@ public final class EmailComposer {
             ByteArrayOutputStream raw = new ByteArrayOutputStream(attach ? base64Size(letter.size()) + 32_768 : 32_768);
             message.writeTo(raw);
             return new ComposedEmail(message, raw.toByteArray(), subject, recipient,
-                    attach ? LetterDelivery.ATTACHED : LetterDelivery.LINKED, link, rendered.html(), rendered.text());
+                    attach ? LetterDelivery.ATTACHED : LetterDelivery.LINKED, link, rendered.html(), rendered.text(),
+                    calendar);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the email of registration " + notice.registration().id(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // the bytes as written (CRLF, folded lines): a data source rather than setText, which would re-encode the text
+    private static MimeBodyPart calendarPart(CalendarFile calendar) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.content(), calendar.contentType())));
+        part.setHeader("Content-Type", calendar.contentType());
+        return part;
     }
 
     private static MimeBodyPart attachment(LetterFile letter) throws MessagingException {

@@ -3,12 +3,15 @@ package io.convoc.notices.email;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
 import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.programme.ChangeKind;
 import io.convoc.core.registration.PersonName;
 import io.convoc.core.registration.Registration;
+import io.convoc.notices.Languages;
 import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeDates;
 import io.convoc.notices.NoticeText;
 import io.convoc.notices.PlainValues;
+import io.convoc.notices.ScheduleChange;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,10 +30,32 @@ final class EmailModel {
     private EmailModel() {
     }
 
-    /** One language's part of the email. Records are read by the templates (OGNL reads record components). */
+    /**
+     * One language's part of the email. Records are read by the templates (OGNL reads record components).
+     *
+     * @param change what a schedule change changed, in this language; null for other kinds
+     */
     record Section(Language language, String tag, String dir, boolean rightToLeft,
                    String greetingKey, String name, String eventName, String theme, String dates, String venue,
-                   List<Day> days, List<String> practical, List<String> organizers) {
+                   List<Day> days, List<String> practical, List<String> organizers, Change change) {
+    }
+
+    /**
+     * The session a schedule change is about.
+     *
+     * @param stateKey    the sentence that says what happened to it (cancelled, added, reinstated or modified)
+     * @param details     when and where it was (cancelled) or will be (added, reinstated); empty when modified
+     * @param differences what moved, before and after; empty unless modified
+     */
+    record Change(String sessionKey, String session, String stateKey, List<Detail> details,
+                  List<Difference> differences) {
+    }
+
+    /** @param labelKey e.g. the key of "Date et horaire" */
+    record Detail(String labelKey, String value) {
+    }
+
+    record Difference(String labelKey, String before, String after) {
     }
 
     record Day(String label, List<Line> sessions) {
@@ -49,27 +74,31 @@ final class EmailModel {
     }
 
     static Map<String, Object> variables(Notice notice, String subject, Letter letter, boolean canReply) {
-        List<Language> languages = notice.registration().languages().languages();
+        List<Language> languages = languages(notice);
         List<Section> sections = languages.stream().map(l -> section(notice, l)).toList();
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("subject", subject);
+        vars.put("kind", notice.kind().key());
         vars.put("sections", sections);
         vars.put("first", sections.get(0));
-        vars.put("pointer", languages.size() > 1 ? pointer(languages.get(1)) : null);
+        vars.put("pointer", pointer(languages.get(1)));
         vars.put("letter", letter);
         vars.put("canReply", canReply);
         return vars;
     }
 
-    /** The subject in the person's languages, preferred first: "Confirmation d’inscription – … | تأكيد التسجيل – …". */
+    /** Every email is in both languages, the person's preferred one first. */
+    static List<Language> languages(Notice notice) {
+        return Languages.preferredFirst(notice.registration().languages());
+    }
+
+    /** The subject in both languages, preferred first: "Confirmation d’inscription – … | تأكيد التسجيل – …". */
     static String subject(Notice notice) {
-        List<String> parts = notice.registration().languages().languages().stream()
+        List<String> parts = languages(notice).stream()
                 .map(l -> NoticeText.of(l).get("email." + notice.kind().key() + ".subject",
                         PlainValues.in(notice.programme().event().name(), l)))
                 .toList();
-        String subject = parts.size() == 1 ? parts.get(0)
-                : NoticeText.of(Language.FR).get("email.subject.join", parts.get(0), parts.get(1));
-        return PlainValues.oneLine(subject);
+        return PlainValues.oneLine(NoticeText.of(Language.FR).get("email.subject.join", parts.get(0), parts.get(1)));
     }
 
     /** The name the person is addressed by in {@code language}: their Arabic name in Arabic when they gave one. */
@@ -95,7 +124,39 @@ final class EmailModel {
                 venue.isEmpty() ? PlainValues.in(event.city(), language) : venue,
                 days(notice.programme().attendedBy(registration.workshops()), language, dates),
                 practical(event, language),
-                event.organizers().stream().map(o -> PlainValues.in(o, language)).filter(s -> !s.isEmpty()).toList());
+                event.organizers().stream().map(o -> PlainValues.in(o, language)).filter(s -> !s.isEmpty()).toList(),
+                notice instanceof ScheduleChange change ? change(change, language, dates) : null);
+    }
+
+    private static Change change(ScheduleChange change, Language language, NoticeDates dates) {
+        ProgrammeSession session = change.session();
+        String prefix = "email.schedule-change.";
+        List<Detail> details = new ArrayList<>();
+        if (change.state().isPresent()) {
+            // a cancelled session is told by when and where it was planned, a new one by when and where it will be
+            ProgrammeSession told = change.isCancellation() ? change.before().orElse(session) : session;
+            details.add(new Detail(prefix + "aspect.TIME", dates.slot(told.start(), told.end())));
+            String room = PlainValues.in(told.room(), language);
+            if (!room.isEmpty()) {
+                details.add(new Detail(prefix + "aspect.ROOM", room));
+            }
+        }
+        List<Difference> differences = new ArrayList<>();
+        ProgrammeSession before = change.before().orElse(session);
+        for (ChangeKind kind : change.differences()) {
+            differences.add(switch (kind) {
+                case TIME -> new Difference(prefix + "aspect.TIME", dates.slot(before.start(), before.end()),
+                        dates.slot(session.start(), session.end()));
+                case ROOM -> new Difference(prefix + "aspect.ROOM", PlainValues.in(before.room(), language),
+                        PlainValues.in(session.room(), language));
+                case TITLE -> new Difference(prefix + "aspect.TITLE", PlainValues.in(before.title(), language),
+                        PlainValues.in(session.title(), language));
+                default -> throw new IllegalStateException("not a difference: " + kind);
+            });
+        }
+        return new Change("email.session." + session.kind().name(), PlainValues.in(session.title(), language),
+                prefix + "state." + change.state().map(Enum::name).orElse("MODIFIED"), List.copyOf(details),
+                List.copyOf(differences));
     }
 
     private static List<Day> days(List<ProgrammeSession> sessions, Language language, NoticeDates dates) {

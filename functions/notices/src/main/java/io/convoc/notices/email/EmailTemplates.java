@@ -1,6 +1,6 @@
 package io.convoc.notices.email;
 
-import io.convoc.notices.NoticeKind;
+import io.convoc.core.notifications.NoticeKind;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;

@@ -2,10 +2,13 @@ package io.convoc.notices.sms;
 
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
+import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.programme.ChangeKind;
 import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeDates;
 import io.convoc.notices.NoticeText;
 import io.convoc.notices.PlainValues;
+import io.convoc.notices.ScheduleChange;
 
 import java.net.URI;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Writes the SMS of a notice: event, dates, place and the link to the letter, from the bundle ({@code sms.*}).
+ * Writes the SMS of a notice from the bundle ({@code sms.<kind>.*}): for a confirmation the event, dates, place and
+ * the link to the letter; for a schedule change the session, what changed in it (before and after) and the link to
+ * the updated letter.
  *
  * <p>A person who reads both languages gets two messages, one per language, rather than one bilingual message:
  * a single Arabic letter makes a whole SMS UCS-2, so a bilingual message would also pay the French at 67
@@ -56,14 +61,9 @@ public final class SmsComposer {
     }
 
     private SmsText message(Notice notice, Language language, SmsWording wording, String link) {
-        Event event = notice.programme().event();
-        String city = PlainValues.in(event.city(), language);
-        String venue = PlainValues.in(event.venue(), language);
-        String place = (wording == SmsWording.SHORT && !city.isEmpty()) || venue.isEmpty() ? city : venue;
-        String text = NoticeText.of(language).get("sms." + notice.kind().key() + "." + wording.key(),
-                PlainValues.in(event.name(), language),
-                NoticeDates.of(language).range(event.startDate(), event.endDate()),
-                place, link);
+        Object[] arguments = notice instanceof ScheduleChange change ? changeArguments(change, language, link)
+                : confirmationArguments(notice, language, wording, link);
+        String text = NoticeText.of(language).get("sms." + notice.kind().key() + "." + wording.key(), arguments);
         if (language == Language.FR && settings.gsmSafeFrench()) {
             // folding only pays when it makes the whole text GSM; otherwise keep the accents, the price is the same
             String folded = GsmSafeFrench.fold(text);
@@ -72,6 +72,58 @@ public final class SmsComposer {
             }
         }
         return new SmsText(language, text, SmsCount.of(text));
+    }
+
+    // {0} event, {1} dates, {2} venue (short: the city), {3} link
+    private static Object[] confirmationArguments(Notice notice, Language language, SmsWording wording, String link) {
+        Event event = notice.programme().event();
+        String city = PlainValues.in(event.city(), language);
+        String venue = PlainValues.in(event.venue(), language);
+        String place = (wording == SmsWording.SHORT && !city.isEmpty()) || venue.isEmpty() ? city : venue;
+        return new Object[]{PlainValues.in(event.name(), language),
+                NoticeDates.of(language).range(event.startDate(), event.endDate()), place, link};
+    }
+
+    // {0} event, {1} the session, {2} what changed with before and after, {3} link, {4} what changed in brief
+    private static Object[] changeArguments(ScheduleChange change, Language language, String link) {
+        NoticeText words = NoticeText.of(language);
+        Event event = change.programme().event();
+        ProgrammeSession after = change.session();
+        List<ChangeKind> kinds = change.state().map(List::of).orElseGet(change::differences);
+        return new Object[]{PlainValues.in(event.name(), language),
+                words.get("sms.schedule-change.session." + after.kind().name(), PlainValues.in(after.title(), language)),
+                joined(words, kinds.stream().map(kind -> what(change, kind, language, event)).toList()),
+                link,
+                joined(words, kinds.stream().map(kind -> words.get("sms.schedule-change.brief." + kind.name())).toList())};
+    }
+
+    // the arguments of each .what wording are listed in the bundle
+    private static String what(ScheduleChange change, ChangeKind kind, Language language, Event event) {
+        NoticeText words = NoticeText.of(language);
+        NoticeDates dates = NoticeDates.of(language);
+        ProgrammeSession after = change.session();
+        ProgrammeSession before = change.before().orElse(after);
+        String key = "sms.schedule-change.what." + kind.name();
+        return switch (kind) {
+            case CANCELLED -> words.get(key, dates.dayWithWeekday(before.start().toLocalDate()),
+                    dates.timeRange(before.start(), before.end()));
+            case ADDED, REINSTATED -> words.get(key, dates.dayWithWeekday(after.start().toLocalDate()),
+                    dates.timeRange(after.start(), after.end()), room(after, event, language));
+            case TIME -> words.get(before.start().toLocalDate().equals(after.start().toLocalDate()) ? key + ".sameDay" : key,
+                    dates.dayWithWeekday(before.start().toLocalDate()), dates.timeRange(before.start(), before.end()),
+                    dates.dayWithWeekday(after.start().toLocalDate()), dates.timeRange(after.start(), after.end()));
+            case ROOM -> words.get(key, room(before, event, language), room(after, event, language));
+            case TITLE -> words.get(key, PlainValues.in(before.title(), language));
+        };
+    }
+
+    private static String joined(NoticeText words, List<String> parts) {
+        return parts.stream().reduce((so, far) -> words.get("sms.schedule-change.and", so, far)).orElseThrow();
+    }
+
+    private static String room(ProgrammeSession session, Event event, Language language) {
+        String room = PlainValues.in(session.room(), language);
+        return room.isEmpty() ? PlainValues.in(event.city(), language) : room;
     }
 
     private static String checkedLink(URI link) {

@@ -13,6 +13,7 @@ import io.convoc.notices.Fixtures;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -67,20 +68,26 @@ class EmailComposerTest {
     // ---- structure ------------------------------------------------------------------------------------------
 
     @Test
-    void mixedHoldsAlternativeTextAndHtmlThenThePdf() throws Exception {
-        MimeMessage message = ReadBack.parse(compose(LanguagePreference.BOTH).raw());
+    void mixedHoldsAlternativeTextHtmlAndCalendarThenThePdf() throws Exception {
+        ComposedEmail email = compose(LanguagePreference.BOTH);
+        MimeMessage message = ReadBack.parse(email.raw());
 
         assertTrue(message.isMimeType("multipart/mixed"));
         Multipart mixed = (Multipart) message.getContent();
         assertEquals(2, mixed.getCount());
         assertTrue(mixed.getBodyPart(0).isMimeType("multipart/alternative"));
         Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-        assertEquals(2, alternative.getCount());
-        // the richer part last: clients show the last alternative they can display
+        assertEquals(3, alternative.getCount());
+        // the richer parts last: clients show the last alternative they can display, and look for the calendar there
         assertTrue(alternative.getBodyPart(0).isMimeType("text/plain"));
         assertTrue(alternative.getBodyPart(1).isMimeType("text/html"));
         assertEquals("UTF-8", new jakarta.mail.internet.ContentType(alternative.getBodyPart(1).getContentType())
                 .getParameter("charset").toUpperCase());
+        ContentType calendar = new ContentType(alternative.getBodyPart(2).getContentType());
+        assertEquals("text/calendar", calendar.getBaseType());
+        assertEquals("UTF-8", calendar.getParameter("charset"));
+        assertEquals("PUBLISH", calendar.getParameter("method"));
+        assertArrayEquals(email.calendar().content(), ReadBack.bytes(alternative.getBodyPart(2)));
         assertTrue(mixed.getBodyPart(1).isMimeType("application/pdf"));
     }
 
@@ -133,13 +140,13 @@ class EmailComposerTest {
 
     @ParameterizedTest(name = "{0}: parts {1}, pointer {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            FR            | fr    |
-            AR            | ar    |
+            FR            | fr,ar | النص العربي أسفله
+            AR            | ar,fr | Version française ci-dessous
             BOTH          | fr,ar | النص العربي أسفله
             BOTH_AR_FIRST | ar,fr | Version française ci-dessous
             """)
-    void thePreferredLanguageComesFirstAndOnlyPreferredLanguagesAreWritten(
-            LanguagePreference preference, String parts, String pointer) throws Exception {
+    void everyEmailIsInBothLanguagesThePreferredOneFirst(LanguagePreference preference, String parts, String pointer)
+            throws Exception {
         ComposedEmail email = compose(preference);
         MimeMessage message = ReadBack.parse(email.raw());
         Document html = html(message);
@@ -149,31 +156,34 @@ class EmailComposerTest {
                 .filter(d -> d.selectFirst("h1") != null).map(d -> d.attr("lang")).toList();
         assertEquals(expected, sections);
         assertEquals(expected.get(0), html.selectFirst("html").attr("lang"));
+        assertEquals(String.join(", ", expected), message.getHeader("Content-Language", null));
 
         String text = ReadBack.text(message, "text/plain");
         String subject = message.getSubject();
         String fr = "Confirmation d’inscription";
         String ar = "تأكيد التسجيل";
-        assertEquals(expected.contains("fr"), text.contains(fr));
-        assertEquals(expected.contains("ar"), text.contains(ar));
-        assertEquals(expected.contains("fr"), subject.contains(fr));
-        assertEquals(expected.contains("ar"), subject.contains(ar));
-        if (expected.size() == 2) {
-            String firstWords = expected.get(0).equals("fr") ? fr : ar;
-            String secondWords = expected.get(0).equals("fr") ? ar : fr;
-            assertTrue(text.indexOf(firstWords) < text.indexOf(secondWords), text);
-            assertTrue(subject.indexOf(firstWords) < subject.indexOf(secondWords), subject);
-        }
+        String firstWords = expected.get(0).equals("fr") ? fr : ar;
+        String secondWords = expected.get(0).equals("fr") ? ar : fr;
+        assertTrue(text.contains(fr) && text.contains(ar), text);
+        assertTrue(text.indexOf(firstWords) < text.indexOf(secondWords), text);
+        assertTrue(subject.contains(" | "), subject);
+        assertTrue(subject.indexOf(firstWords) < subject.indexOf(secondWords), subject);
 
-        if (pointer == null) {
-            assertFalse(text.contains("النص العربي أسفله") || text.contains("Version française ci-dessous"));
-        } else {
-            // the first line of both parts, written in the language it points to
-            assertTrue(text.startsWith(pointer + "\n"), text);
-            Element first = html.selectFirst("body p");
-            assertEquals(pointer, first.text());
-            assertEquals(expected.get(1), first.attr("lang"));
-        }
+        // the first line of both parts, written in the language it points to
+        assertTrue(text.startsWith(pointer + "\n"), text);
+        Element first = html.selectFirst("body p");
+        assertEquals(pointer, first.text());
+        assertEquals(expected.get(1), first.attr("lang"));
+    }
+
+    @Test
+    void aFrenchReaderAlsoGetsTheArabicPartMarkedRightToLeft() throws Exception {
+        MimeMessage message = ReadBack.parse(compose(LanguagePreference.FR).raw());
+        Element arabic = html(message).selectFirst("div[lang=ar]");
+        assertEquals("rtl", arabic.attr("dir"));
+        assertTrue(arabic.selectFirst("h1").text().contains("تأكيد التسجيل"));
+        assertTrue(message.getSubject().endsWith(" | تأكيد التسجيل – الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة"),
+                message.getSubject());
     }
 
     @Test
@@ -381,6 +391,9 @@ class EmailComposerTest {
         MimeMessage message = ReadBack.parse(email.raw());
         assertTrue(message.isMimeType("multipart/alternative"));
         assertTrue(ReadBack.leaves(message).stream().noneMatch(p -> ReadBack.is(p, "application/pdf")));
+        List<Part> alternatives = ReadBack.leaves(message);
+        assertEquals(3, alternatives.size());
+        assertTrue(ReadBack.is(alternatives.get(2), "text/calendar"), "the calendar stays, last");
         Document html = html(message);
         assertEquals(2, html.select("a[href=" + LINK + "]").size(), "one link per language");
         assertEquals("ltr", html.selectFirst("div[lang=ar] a").attr("dir"));

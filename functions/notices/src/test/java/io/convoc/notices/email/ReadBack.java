@@ -52,6 +52,17 @@ final class ReadBack {
         }
     }
 
+    /** The part's content once its transfer encoding is undone, byte for byte. */
+    static byte[] bytes(Part part) {
+        try (java.io.InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean is(Part part, String mimeType) {
         try {
             return part.isMimeType(mimeType);

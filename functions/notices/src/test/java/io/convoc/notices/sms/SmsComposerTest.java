@@ -5,8 +5,10 @@ import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
 import io.convoc.core.event.Programme;
 import io.convoc.core.registration.LanguagePreference;
+import io.convoc.core.programme.ProgrammeChange;
 import io.convoc.notices.Confirmation;
 import io.convoc.notices.Fixtures;
+import io.convoc.notices.ScheduleChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +53,93 @@ class SmsComposerTest {
                 sms.messages().get(0).text());
         assertEquals("تأكيد التسجيل: الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة، قصر المؤتمرات، طنجة، "
                 + "يومي 20 و21 دجنبر 2024. رسالة الدعوة: " + LINK, sms.messages().get(1).text());
+    }
+
+    // ---- schedule change ------------------------------------------------------------------------------------------
+
+    private static String parts(SmsNotice sms) {
+        return sms.wording() + " wording, " + sms.totalParts() + " parts:\n" + sms.messages().stream()
+                .map(m -> m.language().tag() + " (" + m.count().parts() + " × " + m.count().encoding() + ", "
+                        + m.count().units() + " units): " + m.text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aScheduleChangeSmsSaysTheSessionAndBeforeAndAfterInEachLanguage() {
+        SmsNotice sms = COMPOSER.compose(Fixtures.scheduleChange(Fixtures.moved(), LanguagePreference.BOTH), LINK);
+        assertEquals(SmsWording.FULL, sms.wording(), parts(sms));
+        assertEquals("Changement de programme - 2èmes Assises nationales de la régionalisation avancée : "
+                + "atelier \"Le renforcement de l'attractivité territoriale\", "
+                + "horaire le vendredi 20 décembre : 15:00 - 18:00 -> 16:00 - 19:00, "
+                + "lieu Salle 1 -> Salle 4. Lettre mise à jour : " + LINK, sms.messages().get(0).text(), parts(sms));
+        assertEquals("تغيير في البرنامج - الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة: "
+                + "ورشة «تعزيز الجاذبية الترابية»، "
+                + "الموعد الجديد يوم الجمعة 20 دجنبر: من 16:00 إلى 19:00 بدل من 15:00 إلى 18:00، "
+                + "المكان الجديد القاعة 4 بدل القاعة 1. رسالة الدعوة المحينة: " + LINK, sms.messages().get(1).text(), parts(sms));
+        assertEquals(SmsEncoding.GSM_7BIT, sms.messages().get(0).count().encoding(), parts(sms));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            moved     | BOTH
+            moved     | BOTH_AR_FIRST
+            cancelled | BOTH
+            added     | BOTH
+            moved     | FR
+            cancelled | AR
+            """)
+    void theAssisesScheduleChangeSmsStaysWithinTheBudget(String change, LanguagePreference languages) {
+        ScheduleChange notice = Fixtures.scheduleChange(change(change), languages);
+        SmsNotice sms = COMPOSER.compose(notice, LINK);
+        assertTrue(sms.totalParts() <= SmsSettings.DEFAULTS.maxParts(), parts(sms));
+        assertEquals(languages.languages(), sms.messages().stream().map(SmsText::language).toList(), parts(sms));
+        System.out.println(change + ", " + languages + ": " + parts(sms));
+    }
+
+    @Test
+    void aCancelledSessionSaysWhichSlotIsCancelled() {
+        SmsNotice sms = COMPOSER.compose(Fixtures.scheduleChange(Fixtures.cancelled(), LanguagePreference.BOTH), LINK);
+        assertTrue(sms.messages().get(0).text().contains(
+                "atelier \"Le renforcement de l'attractivité territoriale\", annulation de la séance du vendredi 20 "
+                        + "décembre, 15:00 - 18:00."), parts(sms));
+        assertTrue(sms.messages().get(1).text().contains(
+                "ورشة «تعزيز الجاذبية الترابية»، تم إلغاء الجلسة المقررة يوم الجمعة 20 دجنبر، من 15:00 إلى 18:00."),
+                parts(sms));
+    }
+
+    @Test
+    void aScheduleChangeFallsBackToTheShortWordingThenRefuses() {
+        ScheduleChange notice = Fixtures.scheduleChange(Fixtures.moved(), LanguagePreference.BOTH);
+        SmsNotice shorter = new SmsComposer(new SmsSettings(true, 4)).compose(notice, LINK);
+        assertEquals(SmsWording.SHORT, shorter.wording(), parts(shorter));
+        assertTrue(shorter.totalParts() <= 4, parts(shorter));
+        assertEquals("Changement de programme : atelier \"Le renforcement de l'attractivité territoriale\", "
+                + "nouvel horaire, nouvelle salle. Lettre : " + LINK, shorter.messages().get(0).text(), parts(shorter));
+        assertEquals("تغيير في البرنامج: ورشة «تعزيز الجاذبية الترابية»، موعد جديد، مكان جديد. الرسالة: " + LINK,
+                shorter.messages().get(1).text(), parts(shorter));
+        SmsTooLong e = assertThrows(SmsTooLong.class, () -> new SmsComposer(new SmsSettings(true, 1)).compose(notice, LINK));
+        assertEquals("sms_too_long", e.code());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"moved", "cancelled", "added"})
+    void withTheFullLengthLinkTheSenderMakesAScheduleChangeStillFits(String change) {
+        // what sms-sender writes today: the API's URL and a signed download token (about 140 characters)
+        URI link = URI.create("https://a1b2c3d4e5.execute-api.eu-west-3.amazonaws.com/api/letters/"
+                + "0b9f6c1e-3d4a-4f7e-9a51-6c2d8e7f1a23.2.1735689600.Qm9uam91ciBsZXMgQXNz");
+        SmsNotice sms = COMPOSER.compose(Fixtures.scheduleChange(change(change), LanguagePreference.BOTH), link);
+        assertTrue(sms.totalParts() <= SmsSettings.DEFAULTS.maxParts(), parts(sms));
+        System.out.println(change + ", full-length link: " + parts(sms));
+    }
+
+    private static ProgrammeChange change(String name) {
+        Supplier<ProgrammeChange> change = switch (name) {
+            case "moved" -> Fixtures::moved;
+            case "cancelled" -> Fixtures::cancelled;
+            case "added" -> Fixtures::added;
+            default -> throw new IllegalArgumentException(name);
+        };
+        return change.get();
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.convoc.letterexport;
+
+import io.convoc.aws.dynamo.LetterDownloadTable;
+import io.convoc.aws.dynamo.LetterExportTable;
+import io.convoc.aws.s3.S3ExportFiles;
+import io.convoc.core.letters.LetterExporter;
+import io.convoc.core.ports.ExportFiles;
+import io.convoc.core.ports.LetterArchive;
+import io.convoc.core.ports.LetterBinder;
+import io.convoc.core.ports.LetterDownloadLog;
+import io.convoc.core.ports.LetterExportRepository;
+import io.convoc.core.ports.ProgrammeRepository;
+import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.letters.ExportCover;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The export workflow of this function, configured from its environment. */
+@Factory
+public class LetterExportFactory {
+
+    @Singleton
+    LetterDownloadLog letterDownloadLog(DynamoDbClient dynamo, @Value("${LETTER_DOWNLOADS_TABLE}") String table) {
+        return new LetterDownloadTable(dynamo, table);
+    }
+
+    @Singleton
+    LetterExportRepository letterExports(DynamoDbClient dynamo, @Value("${LETTER_DOWNLOADS_TABLE}") String table) {
+        return new LetterExportTable(dynamo, table);
+    }
+
+    @Singleton
+    ExportFiles exportFiles(S3Client s3, @Value("${LETTERS_BUCKET}") String bucket) {
+        return new S3ExportFiles(s3, bucket);
+    }
+
+    /** Letters wait in Lambda's /tmp (java.io.tmpdir) while they are read, then are bound from there. */
+    @Singleton
+    LetterBinder letterBinder() {
+        return new PdfLetterBinder(ExportCover.shared(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    @Singleton
+    LetterExporter letterExporter(ProgrammeRepository programmes, RegistrationRepository registrations,
+                                  LetterExportRepository exports, LetterArchive archive, LetterBinder binder,
+                                  ExportFiles files, LetterDownloadLog log, Clock clock) {
+        return new LetterExporter(programmes, registrations, exports, archive, binder, files, log, clock);
+    }
+}
