@@ -41,6 +41,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -48,6 +50,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The e-mail queue consumed by the real handler, sending through the SES emulator (with faults injected). */
@@ -176,6 +179,35 @@ class EmailSenderHandlerTest {
         assertTrue(text.contains("Désormais\u00a0: Salle 4") && text.contains("بعد التعديل: القاعة 4"), text);
         assertArrayEquals(pdf, attachment(mail, "application/pdf"));
         String calendar = new String(attachment(mail, "text/calendar"), StandardCharsets.UTF_8);
+        assertTrue(calendar.contains("\r\nUID:" + n.registrationId() + ".ws-numerique@"), calendar);
+    }
+
+    @Test
+    void sendsAnAlreadyRegisteredNoticeWithTheCurrentLetterAndNoWordOfANewRegistration() throws Exception {
+        byte[] pdf = pdf();
+        Notification confirmation = queuedConfirmation(pdf);
+        // queued as the registration form queues it: one a day, its content version the day the form was used
+        int day = (int) LocalDate.now(ZoneOffset.UTC).toEpochDay();
+        Notification n = Notification.queued(confirmation.registrationId(), "assises-2024", NoticeKind.ALREADY_REGISTERED,
+                Channel.EMAIL, day, null, confirmation.destination(), Instant.now());
+        notifications.create(n);
+        enqueue(n);
+        Notification sent = await(n, DeliveryStatus.SENT);
+        assertTrue(sent.providerMessageId() != null && !sent.providerMessageId().isBlank());
+
+        List<JsonNode> mails = mailsTo(n.destination());
+        assertEquals(1, mails.size());
+        JsonNode mail = mails.get(0);
+        String subject = mail.path("subject").asText();
+        assertTrue(subject.startsWith("سبق تسجيلكم") && subject.contains("| Inscription déjà enregistrée"), subject);
+        String text = mail.path("body").path("text").asText();
+        assertTrue(text.contains("Vous êtes déjà inscrit(e)") && text.contains("سبق تسجيلكم"), text);
+        assertTrue(text.contains("vous pouvez ignorer ce message") && text.contains("يمكنكم تجاهل هذه الرسالة"), text);
+        assertFalse(subject.contains("Confirmation") || text.contains("Confirmation d’inscription")
+                || text.contains("تأكيد التسجيل"), text);
+        assertArrayEquals(pdf, attachment(mail, "application/pdf"));
+        String calendar = new String(attachment(mail, "text/calendar"), StandardCharsets.UTF_8);
+        assertTrue(calendar.contains("\r\nMETHOD:PUBLISH\r\n"), calendar);
         assertTrue(calendar.contains("\r\nUID:" + n.registrationId() + ".ws-numerique@"), calendar);
     }
 

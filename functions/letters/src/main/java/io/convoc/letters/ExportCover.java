@@ -48,12 +48,12 @@ public final class ExportCover {
     private static final float GUTTER = 24;
     private static final float HALF = (PAGE_WIDTH - 2 * MARGIN_X - GUTTER) / 2;
     private static final float X_AR = MARGIN_X + HALF + GUTTER;
-    private static final float GAP = 4;
+    private static final float GAP = 3.5f;
     private static final float ROW_PADDING = 2.4f;
     private static final float RULE_GRAY = 0.55f;
 
     // the table's columns, left to right: number, reference, Latin name, Arabic name, category (fr), category (ar), page
-    private static final float[] WIDTHS = {22, 70, 118, 108, 86, 66, 26};
+    private static final float[] WIDTHS = {20, 64, 104, 96, 114, 74, 24};
     private static final float[] X = new float[WIDTHS.length];
 
     static {
@@ -190,7 +190,7 @@ public final class ExportCover {
                 set(line.reference(), FR, WIDTHS[1]),
                 set(name.latin(), FR, WIDTHS[2]),
                 set(name.arabicName(), AR, WIDTHS[3]),
-                set(Messages.label(Language.FR, line.category()), FR.withSize(7f, 9f), WIDTHS[4]),
+                set(Messages.label(Language.FR, line.category()), FR.withSize(6.8f, 8.8f), WIDTHS[4]),
                 set(Messages.label(Language.AR, line.category()), AR.withSize(8.2f, 10.6f), WIDTHS[5])};
         float height = 0;
         for (Paragraph p : cells) {

@@ -8,7 +8,7 @@ import io.convoc.core.registration.Registration;
  * The content of one notice to one invitee, whatever the channel: what the email and the SMS say comes from
  * here, the channel adds what is its own (the letter's PDF for the email, a short link for the SMS).
  */
-public sealed interface Notice permits Confirmation, ScheduleChange {
+public sealed interface Notice permits Confirmation, ScheduleChange, AlreadyRegistered {
 
     NoticeKind kind();
 

@@ -27,6 +27,7 @@ public final class NoticeContents {
                             new UnsendableNotice("unknown_change", "notice " + notification.id() + " is about programme change "
                                     + notification.contentVersion() + " of event " + registration.eventId()
                                     + ", which is not recorded")));
+            case ALREADY_REGISTERED -> new AlreadyRegistered(programme, registration);
             case ANNOUNCEMENT -> throw new UnsendableNotice("unsupported_kind",
                     "notice " + notification.id() + " is an announcement: announcements have no content yet");
         };

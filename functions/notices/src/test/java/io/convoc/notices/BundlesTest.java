@@ -3,6 +3,7 @@ package io.convoc.notices;
 import io.convoc.core.event.Language;
 import io.convoc.core.notifications.NoticeKind;
 import io.convoc.notices.sms.GsmAlphabet;
+import io.convoc.notices.sms.SmsComposer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +35,8 @@ class BundlesTest {
 
     // the kinds that have content; an announcement has none yet (NoticeContents refuses it)
     @ParameterizedTest
-    @EnumSource(value = NoticeKind.class, names = {"CONFIRMATION", "SCHEDULE_CHANGE"})
-    void everyKindWithContentHasItsTemplatesAndItsWords(NoticeKind kind) {
+    @EnumSource(value = NoticeKind.class, names = {"CONFIRMATION", "SCHEDULE_CHANGE", "ALREADY_REGISTERED"})
+    void everyKindWithContentHasItsEmailTemplatesAndWords(NoticeKind kind) {
         for (String template : new String[]{kind.key() + ".html", kind.key() + ".txt"}) {
             assertNotNull(getClass().getResource("/io/convoc/notices/templates/" + template), template);
         }
@@ -43,10 +45,36 @@ class BundlesTest {
             for (String key : new String[]{"email." + kind.key() + ".subject", "email." + kind.key() + ".heading",
                     "email." + kind.key() + ".letter.heading", "email." + kind.key() + ".letter.attached",
                     "email." + kind.key() + ".letter.linked", "email." + kind.key() + ".letter.linkNote",
-                    "email." + kind.key() + ".letter.present",
-                    "sms." + kind.key() + ".full", "sms." + kind.key() + ".short"}) {
+                    "email." + kind.key() + ".letter.present"}) {
                 assertTrue(text.has(key), language + " lacks " + key);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NoticeKind.class, names = {"CONFIRMATION", "SCHEDULE_CHANGE"})
+    void everyKindWithAnSmsHasItsWordings(NoticeKind kind) {
+        assertTrue(SmsComposer.writes(kind), kind + " has an SMS");
+        for (Language language : Language.values()) {
+            NoticeText text = NoticeText.of(language);
+            for (String key : new String[]{"sms." + kind.key() + ".full", "sms." + kind.key() + ".short"}) {
+                assertTrue(text.has(key), language + " lacks " + key);
+            }
+        }
+    }
+
+    @Test
+    void alreadyRegisteredSaysWhatToDoInBothLanguagesAndIsAnEmailOnly() throws IOException {
+        for (Language language : Language.values()) {
+            NoticeText text = NoticeText.of(language);
+            for (String key : new String[]{"email.already-registered.intro", "email.already-registered.ignore"}) {
+                assertTrue(text.has(key), language + " lacks " + key);
+            }
+        }
+        assertFalse(SmsComposer.writes(NoticeKind.ALREADY_REGISTERED));
+        for (String bundle : new String[]{"notices.properties", "notices_ar.properties"}) {
+            assertTrue(load(bundle).stringPropertyNames().stream().noneMatch(k -> k.startsWith("sms.already-registered.")),
+                    bundle + " has SMS words for an e-mail-only kind");
         }
     }
 

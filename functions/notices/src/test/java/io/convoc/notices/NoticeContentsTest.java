@@ -65,6 +65,16 @@ class NoticeContentsTest {
     }
 
     @Test
+    void anAlreadyRegisteredNoticeIsAboutTheRegistrationAsItStands() {
+        // its content version is the day the form was used (one notice a day at most): it names nothing to look up
+        Notice notice = new NoticeContents(log(Map.of()))
+                .of(notice(NoticeKind.ALREADY_REGISTERED, 20_058), INVITEE, Fixtures.assises());
+        assertInstanceOf(AlreadyRegistered.class, notice);
+        assertEquals(NoticeKind.ALREADY_REGISTERED, notice.kind());
+        assertSame(INVITEE, notice.registration());
+    }
+
+    @Test
     void anAnnouncementHasNoContentYet() {
         UnsendableNotice e = assertThrows(UnsendableNotice.class, () -> new NoticeContents(log(Map.of()))
                 .of(notice(NoticeKind.ANNOUNCEMENT, 1), INVITEE, Fixtures.assises()));

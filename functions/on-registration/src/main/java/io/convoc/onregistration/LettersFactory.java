@@ -16,12 +16,9 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import io.convoc.aws.sqs.NoticeMessages;
-import io.convoc.aws.sqs.SqsNoticeQueues;
 import io.convoc.core.notifications.LetterNotices;
 import io.convoc.core.ports.NoticeQueues;
 import io.convoc.core.ports.NotificationRepository;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -46,12 +43,6 @@ public class LettersFactory {
     LetterReferences letterReferences(DynamoDbClient dynamo, @Value("${EVENTS_TABLE}") String events,
                                       @Value("${REGISTRATION_LOOKUPS_TABLE}") String lookups) {
         return new LetterReferenceCounter(dynamo, events, lookups);
-    }
-
-    @Singleton
-    NoticeQueues noticeQueues(SqsClient sqs, NoticeMessages messages, @Value("${EMAIL_QUEUE_URL}") String email,
-                              @Value("${SMS_QUEUE_URL}") String sms) {
-        return new SqsNoticeQueues(sqs, messages, email, sms);
     }
 
     @Singleton

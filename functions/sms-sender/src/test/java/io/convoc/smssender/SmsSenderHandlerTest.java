@@ -193,6 +193,19 @@ class SmsSenderHandlerTest {
     }
 
     @Test
+    void anAlreadyRegisteredNoticeIsAnEmailOnlyAndFailsAtOnceAsSms() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        // content version: the day the registration form was used with the person's address
+        Notification n = queued(NoticeKind.ALREADY_REGISTERED, 20_062, LanguagePreference.FR, mobile).get(0);
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty(), "not retried");
+        Notification failed = current(n);
+        assertEquals(DeliveryStatus.FAILED, failed.status());
+        assertTrue(failed.statusReason().startsWith("unsupported_kind: "), failed.statusReason());
+        assertEquals(1, failed.attempts());
+        assertEquals(0, cloud.sms().messagesTo(mobile).size());
+    }
+
+    @Test
     void sendsOneSmsWhenTheSameMessageArrivesTwice() {
         String mobile = "+2127" + (10000000 + (int) (Math.random() * 89999999));
         Notification n = queuedSms(LanguagePreference.AR, mobile).get(0);

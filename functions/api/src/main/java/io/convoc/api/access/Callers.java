@@ -44,6 +44,20 @@ public final class Callers {
         return new Caller(true, claims.get("sub"), name, role);
     }
 
+    /**
+     * The caller's address as API Gateway saw it (the request context's source IP, which a client cannot forge the
+     * way it can an X-Forwarded-For header); "unknown" outside API Gateway.
+     */
+    public static String sourceIp(HttpRequest<?> request) {
+        if (request instanceof ServletHttpRequest<?, ?> servlet
+                && servlet.getNativeRequest() instanceof APIGatewayV2HTTPEvent event
+                && event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                && event.getRequestContext().getHttp().getSourceIp() != null) {
+            return event.getRequestContext().getHttp().getSourceIp();
+        }
+        return "unknown";
+    }
+
     /** "[organizer protocol]", "organizer,protocol" or a single group, as the claim may arrive. */
     static Set<String> groups(String claim) {
         if (claim == null || claim.isBlank()) {

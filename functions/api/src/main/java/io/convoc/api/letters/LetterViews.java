@@ -1,5 +1,6 @@
 package io.convoc.api.letters;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Language;
 import io.convoc.core.letters.LetterDesk;
@@ -56,7 +57,7 @@ final class LetterViews {
     }
 
     @Serdeable
-    record LetterPage(List<LetterView> items, @Nullable String nextCursor) {
+    record LetterPage(@JsonInclude(JsonInclude.Include.ALWAYS) List<LetterView> items, @Nullable String nextCursor) {
     }
 
     @Serdeable
@@ -71,7 +72,7 @@ final class LetterViews {
     }
 
     @Serdeable
-    record DownloadPage(List<DownloadView> items, @Nullable String nextCursor) {
+    record DownloadPage(@JsonInclude(JsonInclude.Include.ALWAYS) List<DownloadView> items, @Nullable String nextCursor) {
     }
 
     @Serdeable

@@ -33,8 +33,12 @@ import java.util.List;
  */
 @Controller("/api/letters")
 public class ProtocolLettersController {
-    /** A registration id: the routes below never take a download token or a word for one. */
-    static final String ID = "{registrationId:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    /**
+     * A registration id (a UUID: hexadecimal digits and hyphens), so that these routes never take a download token
+     * (it has dots) nor a word of a sibling route ({@code downloads}, {@code exports}). Micronaut's URI templates take
+     * no counted repetition inside a variable's pattern.
+     */
+    static final String ID = "{registrationId:[0-9a-fA-F-]+}";
     private static final int DEFAULT_PAGE = 50;
 
     private final LetterDesk desk;

@@ -24,7 +24,14 @@ public class RegistrationJson {
     public static final int MAX_BYTES = 256 * 1024;
     private static final Set<String> TEXT_FIELDS = Set.of("eventId", "civility", "firstName", "lastName",
             "arabicName", "titleFr", "titleAr", "category", "organisation", "region", "email", "mobile", "languages");
+    /** The public form: the category and region are the invitation code's, the code is asked. */
+    private static final Set<String> PUBLIC_TEXT_FIELDS = Set.of("eventId", "code", "civility", "firstName", "lastName",
+            "arabicName", "titleFr", "titleAr", "organisation", "email", "mobile", "languages");
     private static final String WORKSHOPS = "workshops";
+
+    /** What the public form sends: a registration and the invitation code it is made with. */
+    public record PublicForm(RegistrationRequest request, String code) {
+    }
 
     private final JsonMapper json;
 
@@ -33,6 +40,27 @@ public class RegistrationJson {
     }
 
     public RegistrationRequest read(String body) {
+        Map<String, String> text = new HashMap<>();
+        List<String> workshops = new ArrayList<>();
+        readInto(body, TEXT_FIELDS, text, workshops);
+        return request(text, workshops);
+    }
+
+    public PublicForm readPublic(String body) {
+        Map<String, String> text = new HashMap<>();
+        List<String> workshops = new ArrayList<>();
+        readInto(body, PUBLIC_TEXT_FIELDS, text, workshops);
+        return new PublicForm(request(text, workshops), text.get("code"));
+    }
+
+    private static RegistrationRequest request(Map<String, String> text, List<String> workshops) {
+        return new RegistrationRequest(text.get("eventId"), text.get("civility"), text.get("firstName"),
+                text.get("lastName"), text.get("arabicName"), text.get("titleFr"), text.get("titleAr"),
+                text.get("category"), text.get("organisation"), text.get("region"), text.get("email"),
+                text.get("mobile"), text.get("languages"), workshops);
+    }
+
+    private void readInto(String body, Set<String> textFields, Map<String, String> text, List<String> workshops) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BYTES) {
             throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
@@ -46,13 +74,11 @@ public class RegistrationJson {
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
         }
-        Map<String, String> text = new HashMap<>();
-        List<String> workshops = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : root.entries()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
-            if (TEXT_FIELDS.contains(name)) {
+            if (textFields.contains(name)) {
                 if (value.isString()) {
                     text.put(name, value.getStringValue());
                 } else if (!value.isNull()) {
@@ -79,10 +105,6 @@ public class RegistrationJson {
         if (!errors.isEmpty()) {
             throw new ApiException(400, "bad_request", errors);
         }
-        return new RegistrationRequest(text.get("eventId"), text.get("civility"), text.get("firstName"),
-                text.get("lastName"), text.get("arabicName"), text.get("titleFr"), text.get("titleAr"),
-                text.get("category"), text.get("organisation"), text.get("region"), text.get("email"),
-                text.get("mobile"), text.get("languages"), workshops);
     }
 
     private static String shortly(Exception e) {

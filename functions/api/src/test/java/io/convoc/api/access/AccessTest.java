@@ -101,6 +101,14 @@ class AccessTest {
                 new Spec("GET", "/api/verify/{token}", "/api/verify/not-a-token", null, EVERYONE),
                 new Spec("GET", "/api/verify/keys", "/api/verify/keys", null, EVERYONE),
                 new Spec("GET", "/api/public/letters/{token}", "/api/public/letters/not-a-token", null, EVERYONE),
+                new Spec("POST", "/api/public/registrations", "/api/public/registrations",
+                        "{\"eventId\":\"" + EVENT + "\",\"code\":\"AAAA-BBBB-CCCC\",\"lastName\":\"Tazi\","
+                                + "\"email\":\"x@example.ma\"}", EVERYONE),
+                new Spec("POST", "/api/events/{eventId}/invitation-codes", "/api/events/" + EVENT + "/invitation-codes",
+                        "{\"delegation\":\"Région de l'Oriental\",\"category\":\"EXPERT\",\"maxUses\":3}",
+                        ORGANIZERS),
+                new Spec("GET", "/api/events/{eventId}/invitation-codes", "/api/events/" + EVENT + "/invitation-codes",
+                        null, ORGANIZERS),
                 new Spec("GET", "/api/registrations/{id}/calendar.ics",
                         "/api/registrations/" + UUID.randomUUID() + "/calendar.ics?token=1.x", null, EVERYONE));
     }

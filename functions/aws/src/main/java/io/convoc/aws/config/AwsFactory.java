@@ -1,6 +1,11 @@
 package io.convoc.aws.config;
 
+import io.convoc.aws.dynamo.InvitationCodeTable;
 import io.convoc.aws.dynamo.ProgrammeChangeTable;
+import io.convoc.aws.dynamo.WindowRateLimiter;
+import io.convoc.core.invitations.InvitationCodes;
+import io.convoc.core.ports.InvitationCodeRepository;
+import io.convoc.core.ports.RateLimiter;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.programme.ProgrammeEditor;
@@ -31,6 +36,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import io.convoc.aws.dynamo.NotificationTable;
 import io.convoc.aws.dynamo.SuppressionTable;
 import io.convoc.aws.sqs.NoticeMessages;
+import io.convoc.aws.sqs.SqsNoticeQueues;
+import io.convoc.core.ports.NoticeQueues;
 import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.SuppressionList;
@@ -77,6 +84,21 @@ public class AwsFactory {
     @Singleton
     ProgrammeEditor programmeEditor(ProgrammeRepository programmes) {
         return new ProgrammeEditor(programmes);
+    }
+
+    @Singleton
+    InvitationCodeRepository invitationCodeRepository(DynamoDbClient dynamo, @Value("${EVENTS_TABLE}") String table) {
+        return new InvitationCodeTable(dynamo, table);
+    }
+
+    @Singleton
+    RateLimiter rateLimiter(DynamoDbClient dynamo, @Value("${REGISTRATION_LOOKUPS_TABLE}") String table, Clock clock) {
+        return new WindowRateLimiter(dynamo, table, clock);
+    }
+
+    @Singleton
+    InvitationCodes invitationCodes(ProgrammeRepository programmes, InvitationCodeRepository codes, Clock clock) {
+        return new InvitationCodes(programmes, codes, clock);
     }
 
     @Singleton
@@ -162,6 +184,14 @@ public class AwsFactory {
     @Requires(classes = SnsClient.class)
     SnsClient snsClient(SdkHttpClient http) {
         return SnsClient.builder().httpClient(http).build();
+    }
+
+    /** The notice queues, for the functions that queue notices (those whose jars carry the SQS client). */
+    @Singleton
+    @Requires(classes = SqsClient.class)
+    NoticeQueues noticeQueues(SqsClient sqs, NoticeMessages messages, @Value("${EMAIL_QUEUE_URL}") String email,
+                              @Value("${SMS_QUEUE_URL}") String sms) {
+        return new SqsNoticeQueues(sqs, messages, email, sms);
     }
 
     @Singleton

@@ -39,6 +39,7 @@ public final class ProgrammeItem {
     private Bilingual issuingPlace;
     private Bilingual practicalInformation;
     private String referencePrefix;
+    private Boolean foreignMobiles;
     private String sessionId;
     private String sessionKind;
     private Bilingual title;
@@ -78,6 +79,8 @@ public final class ProgrammeItem {
         string(b, "endDate", i -> i.endDate, (i, v) -> i.endDate = v);
         string(b, "zone", i -> i.zone, (i, v) -> i.zone = v);
         string(b, "referencePrefix", i -> i.referencePrefix, (i, v) -> i.referencePrefix = v);
+        b.addAttribute(Boolean.class, a -> a.name("foreignMobiles").getter(i -> i.foreignMobiles)
+                .setter((i, v) -> i.foreignMobiles = v));
         string(b, "sessionId", i -> i.sessionId, (i, v) -> i.sessionId = v);
         string(b, "sessionKind", i -> i.sessionKind, (i, v) -> i.sessionKind = v);
         string(b, "start", i -> i.start, (i, v) -> i.start = v);
@@ -115,6 +118,7 @@ public final class ProgrammeItem {
     Bilingual issuingPlace() { return issuingPlace; }
     Bilingual practicalInformation() { return practicalInformation; }
     String referencePrefix() { return referencePrefix; }
+    boolean foreignMobiles() { return Boolean.TRUE.equals(foreignMobiles); }
     String sessionId() { return sessionId; }
     String sessionKind() { return sessionKind; }
     Bilingual title() { return title; }
@@ -154,6 +158,7 @@ public final class ProgrammeItem {
         i.issuingPlace = e.issuingPlace();
         i.practicalInformation = e.practicalInformation();
         i.referencePrefix = e.referencePrefix();
+        i.foreignMobiles = e.foreignMobiles() ? Boolean.TRUE : null;
         return i;
     }
 

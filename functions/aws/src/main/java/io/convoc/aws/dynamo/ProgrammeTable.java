@@ -43,7 +43,8 @@ public final class ProgrammeTable implements ProgrammeRepository {
             if (ProgrammeItem.EVENT.equals(i.itemKey())) {
                 event = new Event(i.eventId(), i.name(), i.theme(), i.patronage(), i.city(), i.venue(),
                         LocalDate.parse(i.startDate()), LocalDate.parse(i.endDate()), ZoneId.of(i.zone()),
-                        i.organizers(), i.signatory(), i.issuingPlace(), i.practicalInformation(), i.referencePrefix());
+                        i.organizers(), i.signatory(), i.issuingPlace(), i.practicalInformation(), i.referencePrefix(),
+                        i.foreignMobiles());
             } else if (i.itemKey().startsWith(ProgrammeItem.SESSION_PREFIX)) {
                 sessions.add(i.toSession());
             }

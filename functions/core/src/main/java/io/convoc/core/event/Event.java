@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param issuingPlace    where letters are signed, e.g. Rabat (the ministry), printed before the date
  * @param referencePrefix prefix of invitation letter reference numbers, e.g. {@code ANRA-2024}
+ * @param foreignMobiles  whether invitees may give a mobile number outside Morocco (SMS abroad cost more and are a
+ *                        favourite of fraud): off unless the event says so
  */
 public record Event(
         String id,
@@ -26,7 +28,16 @@ public record Event(
         Bilingual signatory,
         Bilingual issuingPlace,
         Bilingual practicalInformation,
-        String referencePrefix) {
+        String referencePrefix,
+        boolean foreignMobiles) {
+
+    /** An event whose SMS go to Moroccan mobiles only. */
+    public Event(String id, Bilingual name, Bilingual theme, Bilingual patronage, Bilingual city, Bilingual venue,
+                 LocalDate startDate, LocalDate endDate, ZoneId zone, List<Bilingual> organizers, Bilingual signatory,
+                 Bilingual issuingPlace, Bilingual practicalInformation, String referencePrefix) {
+        this(id, name, theme, patronage, city, venue, startDate, endDate, zone, organizers, signatory, issuingPlace,
+                practicalInformation, referencePrefix, false);
+    }
 
     public Event {
         Objects.requireNonNull(id, "id");

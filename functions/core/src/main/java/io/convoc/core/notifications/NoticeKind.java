@@ -13,7 +13,13 @@ public enum NoticeKind {
     /** A session the person attends moved (programme change). */
     SCHEDULE_CHANGE,
     /** An organizers' mass announcement. */
-    ANNOUNCEMENT;
+    ANNOUNCEMENT,
+    /**
+     * Someone registered again with the address of an existing registration through the public form: the owner of
+     * the address is told, with their letter; the form's answer is the same as for a new registration, so that it
+     * never reveals who is registered. E-mail only.
+     */
+    ALREADY_REGISTERED;
 
     /** The name of this kind's templates and the middle part of its bundle keys, e.g. {@code schedule-change}. */
     public String key() {

@@ -23,6 +23,7 @@ public final class RegistrationValidator {
     public static final int MAX_ORGANISATION = 200;
     public static final int MAX_EMAIL = 254;
     public static final String DEFAULT_PHONE_REGION = "MA";
+    private static final String MOROCCO = "+212";
 
     // Dot-atom local part and a dotted domain with a 2+ letter top-level label: what mail servers accept.
     private static final Pattern EMAIL = Pattern.compile(
@@ -68,6 +69,10 @@ public final class RegistrationValidator {
 
         String email = email(r.email(), errors);
         String mobile = mobile(r.mobile(), errors);
+        if (mobile != null && !programme.event().foreignMobiles() && !mobile.startsWith(MOROCCO)) {
+            errors.add(FieldError.of("mobile", "foreign_mobile", r.mobile().strip()));
+            mobile = null;
+        }
 
         LanguagePreference languages = notBlank(r.languages())
                 ? choice(LanguagePreference.class, "languages", r.languages(), false, errors)

@@ -55,6 +55,12 @@ class QrTokensTest {
         char last = signature.charAt(85);
         String respelled = token.substring(0, token.length() - 1) + (char) (last + 1);
         assertTrue(k1.verify(respelled).isEmpty(), "the same signature spelled another way");
+        // R not a point of the curve (y >= p): the JDK throws rather than answer false
+        byte[] notAPoint = Base64.getUrlDecoder().decode(signature);
+        Arrays.fill(notAPoint, 0, 31, (byte) 0xff);
+        notAPoint[31] = 0x7f;
+        assertTrue(k1.verify(token.replace(signature, Base64.getUrlEncoder().withoutPadding().encodeToString(notAPoint)))
+                .isEmpty(), "not a signature at all");
         assertTrue(k1.verify(token + "A").isEmpty());
         assertTrue(k1.verify(token.substring(0, token.length() - 1)).isEmpty());
         assertTrue(k1.verify("garbage").isEmpty());
@@ -133,13 +139,15 @@ class QrTokensTest {
     }
 
     @Test
-    void theSecretMustNameItsCurrentKeyAndHoldLongEnoughKeys() {
+    void theSecretMustNameItsCurrentKeyAndHoldLongEnoughKeysAndOnlyWellFormedTokensAreSigned() {
         assertThrows(IllegalArgumentException.class, () -> new QrTokens(Map.of("k1", K1)));
         assertThrows(IllegalArgumentException.class, () -> new QrTokens(Map.of("current", "k2", "k1", K1)));
         assertThrows(IllegalArgumentException.class, () -> new QrTokens(Map.of("current", "k1", "k1", "short")));
         assertThrows(IllegalArgumentException.class, () -> new QrTokens(Map.of("current", "k.1", "k.1", K1)));
         assertThrows(IllegalArgumentException.class, () -> new QrTokens(null));
         assertFalse(new QrTokens(Map.of("current", "k1", "k1", K1, "k2", K2)).publicKeys().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> k1.sign("r.1", 1), "an id that would change the fields");
+        assertThrows(IllegalArgumentException.class, () -> k1.sign(ID, 0));
     }
 
     /** RFC 8032 §5.1.3: y little-endian, the top bit of the last byte the sign of x. */

@@ -41,6 +41,20 @@ class RegistrationValidatorTest {
         assertEquals(List.of("ws-stress-hydrique", "ws-numerique"), v.workshops());
     }
 
+    @Test
+    void aMobileAbroadIsRefusedUnlessTheEventAllowsSmsAbroad() {
+        RegistrationRequest french = new RegistrationRequest("assises-2024", "Monsieur", "Jean", "Dupont", "", "", "",
+                "Délégation étrangère", "", null, "jd@example.fr", "+33 6 12 34 56 78", "fr", List.of());
+        assertEquals("mobile:foreign_mobile", errorsOf(french).stream().map(e -> e.field() + ":" + e.code())
+                .reduce((x, y) -> x + "," + y).orElse(""));
+        var assises = TestProgrammes.assises();
+        var e = assises.event();
+        var abroad = new io.convoc.core.event.Programme(new io.convoc.core.event.Event(e.id(), e.name(), e.theme(),
+                e.patronage(), e.city(), e.venue(), e.startDate(), e.endDate(), e.zone(), e.organizers(), e.signatory(),
+                e.issuingPlace(), e.practicalInformation(), e.referencePrefix(), true), assises.sessions());
+        assertEquals("+33612345678", validator.validate(french, abroad).mobile());
+    }
+
     @ParameterizedTest
     @CsvSource({"0612345678,+212612345678", "+212 7 00 12 34 56,+212700123456", "00212612345678,+212612345678",
             "+33 6 12 34 56 78,+33612345678"})

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * The Thymeleaf templates of notice emails, one set per {@link NoticeKind}: {@code templates/<kind>.html} and
- * {@code templates/<kind>.txt}, sharing fragments in {@code templates/common.html}. Thread-safe; build one and keep
- * it (parsing the templates is the costly part, and they are cached).
+ * {@code templates/<kind>.txt}. An HTML template gives the content of one language's section to the page of
+ * {@code templates/layout.html} and builds it from the fragments of {@code templates/common.html}; a text template
+ * inserts the pieces of {@code templates/parts/} (text templates have no fragment selectors: each piece is a file).
+ * Thread-safe; build one and keep it (parsing the templates is the costly part, and they are cached).
  */
 final class EmailTemplates {
     private static final String PREFIX = "io/convoc/notices/templates/";

@@ -3,14 +3,17 @@ package io.convoc.notices.sms;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
 import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.notifications.NoticeKind;
 import io.convoc.core.programme.ChangeKind;
 import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeDates;
 import io.convoc.notices.NoticeText;
 import io.convoc.notices.PlainValues;
 import io.convoc.notices.ScheduleChange;
+import io.convoc.notices.UnsendableNotice;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,9 +30,12 @@ import java.util.stream.Collectors;
  * message then reads in one direction, which phones display far better than mixed lines.
  *
  * <p>The full wording is used when the notice fits in {@link SmsSettings#maxParts()}, else the short one, else the
- * notice is refused ({@link SmsTooLong}). Thread-safe.
+ * notice is refused ({@link SmsTooLong}). Only confirmations and schedule changes have an SMS: any other kind (an
+ * "already registered" notice is e-mail only) is refused as {@code unsupported_kind}. Thread-safe.
  */
 public final class SmsComposer {
+    private static final EnumSet<NoticeKind> SMS_KINDS = EnumSet.of(NoticeKind.CONFIRMATION, NoticeKind.SCHEDULE_CHANGE);
+
     private final SmsSettings settings;
 
     public SmsComposer() {
@@ -42,10 +48,15 @@ public final class SmsComposer {
 
     /**
      * @param letterLink where the invitee finds their letter: an absolute http(s) URL, as short as the caller can make it
-     * @throws SmsTooLong when even the short wording needs more than {@link SmsSettings#maxParts()} parts
+     * @throws SmsTooLong       when even the short wording needs more than {@link SmsSettings#maxParts()} parts
+     * @throws UnsendableNotice {@code unsupported_kind} for a kind that has no SMS (see {@link #writes(NoticeKind)})
      */
     public SmsNotice compose(Notice notice, URI letterLink) {
         Objects.requireNonNull(notice, "notice");
+        if (!writes(notice.kind())) {
+            throw new UnsendableNotice("unsupported_kind", "registration " + notice.registration().id() + ": a "
+                    + notice.kind() + " notice is sent by e-mail only, it has no SMS");
+        }
         String link = checkedLink(letterLink);
         SmsNotice fitted = null;
         for (SmsWording wording : SmsWording.values()) {
@@ -58,6 +69,11 @@ public final class SmsComposer {
         throw new SmsTooLong("the SMS of registration " + notice.registration().id() + " takes "
                 + fitted.totalParts() + " parts even in its short wording (" + describe(fitted.messages())
                 + "), more than the maximum of " + settings.maxParts(), fitted.totalParts(), settings.maxParts());
+    }
+
+    /** Whether notices of this kind have an SMS: confirmations and schedule changes do, other kinds are e-mail only. */
+    public static boolean writes(NoticeKind kind) {
+        return SMS_KINDS.contains(kind);
     }
 
     private SmsText message(Notice notice, Language language, SmsWording wording, String link) {

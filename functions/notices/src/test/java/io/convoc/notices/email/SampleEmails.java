@@ -1,6 +1,7 @@
 package io.convoc.notices.email;
 
 import io.convoc.core.registration.LanguagePreference;
+import io.convoc.notices.AlreadyRegistered;
 import io.convoc.notices.Confirmation;
 import io.convoc.notices.Fixtures;
 import io.convoc.notices.Notice;
@@ -14,20 +15,23 @@ import java.time.ZoneOffset;
 
 /**
  * Writes a sample email (.eml, .html, .txt, and its calendar .ics) for a person to look at:
- * {@code SampleEmails <dir> [FR|AR|BOTH|BOTH_AR_FIRST] [linked|attached] [moved|cancelled|added]} ("linked": a letter
- * too large to attach; the last argument makes it the schedule-change notice of that change, else a confirmation).
+ * {@code SampleEmails <dir> [FR|AR|BOTH|BOTH_AR_FIRST] [linked|attached] [moved|cancelled|added|already-registered]}
+ * ("linked": a letter too large to attach; the last argument makes it the schedule-change notice of that change, or the
+ * "already registered" notice, else a confirmation).
  */
 public final class SampleEmails {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/samples");
         LanguagePreference pref = args.length > 1 ? LanguagePreference.valueOf(args[1]) : LanguagePreference.BOTH;
         boolean linked = args.length > 2 && args[2].equals("linked");
-        Notice notice = args.length > 3 ? Fixtures.scheduleChange(switch (args[3]) {
-            case "moved" -> Fixtures.moved();
-            case "cancelled" -> Fixtures.cancelled();
-            case "added" -> Fixtures.added();
-            default -> throw new IllegalArgumentException("no such sample change: " + args[3]);
-        }, pref) : new Confirmation(Fixtures.assises(), Fixtures.invitee(pref));
+        Notice notice = args.length < 4 ? new Confirmation(Fixtures.assises(), Fixtures.invitee(pref))
+                : args[3].equals("already-registered") ? new AlreadyRegistered(Fixtures.assises(), Fixtures.invitee(pref))
+                : Fixtures.scheduleChange(switch (args[3]) {
+                    case "moved" -> Fixtures.moved();
+                    case "cancelled" -> Fixtures.cancelled();
+                    case "added" -> Fixtures.added();
+                    default -> throw new IllegalArgumentException("no such sample change: " + args[3]);
+                }, pref);
         Files.createDirectories(dir);
         EmailComposer composer = new EmailComposer(EmailSettings.builder()
                 .from("noreply@convoc.example.ma", "Assises de la régionalisation | المناظرة الوطنية للجهوية")

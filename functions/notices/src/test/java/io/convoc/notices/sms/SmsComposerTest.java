@@ -6,9 +6,11 @@ import io.convoc.core.event.Language;
 import io.convoc.core.event.Programme;
 import io.convoc.core.registration.LanguagePreference;
 import io.convoc.core.programme.ProgrammeChange;
+import io.convoc.notices.AlreadyRegistered;
 import io.convoc.notices.Confirmation;
 import io.convoc.notices.Fixtures;
 import io.convoc.notices.ScheduleChange;
+import io.convoc.notices.UnsendableNotice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +55,14 @@ class SmsComposerTest {
                 sms.messages().get(0).text());
         assertEquals("تأكيد التسجيل: الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة، قصر المؤتمرات، طنجة، "
                 + "يومي 20 و21 دجنبر 2024. رسالة الدعوة: " + LINK, sms.messages().get(1).text());
+    }
+
+    @Test
+    void anAlreadyRegisteredNoticeHasNoSms() {
+        UnsendableNotice e = assertThrows(UnsendableNotice.class, () -> COMPOSER.compose(
+                new AlreadyRegistered(Fixtures.assises(), Fixtures.invitee(LanguagePreference.BOTH)), LINK));
+        assertEquals("unsupported_kind", e.code());
+        assertTrue(e.getMessage().contains("ALREADY_REGISTERED") && e.getMessage().contains("e-mail only"), e.getMessage());
     }
 
     // ---- schedule change ------------------------------------------------------------------------------------------
