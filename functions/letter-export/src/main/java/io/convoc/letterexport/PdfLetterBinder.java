@@ -5,14 +5,7 @@ import io.convoc.core.letters.LetterSelection;
 import io.convoc.core.ports.LetterBinder;
 import io.convoc.letters.ExportCover;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.multipdf.PDFCloneUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,19 +23,16 @@ import java.util.List;
 import java.util.TimeZone;
 
 /**
- * Binds letters with PDFBox, keeping memory flat whatever their number.
+ * Binds letters into one PDF, keeping memory flat whatever their number.
  *
  * <ul>
  *   <li>While letters are added, their bytes go to a temporary file (Lambda's {@code /tmp}); only where each starts,
  *   its length, page count and cover line stay in memory.</li>
- *   <li>When written, the bound document's streams (every page's content, fonts, ToUnicode maps) live in PDFBox's
- *   temporary-file stream cache ({@link MemoryUsageSetting#setupTempFileOnly()}): each letter is read back from the
- *   file, parsed, its pages' content and resources copied into the bound document, and closed before the next one.
- *   What stays in memory is the bound document's small objects (dictionaries, arrays), a few kilobytes a letter.</li>
- *   <li>The bound document is saved into the stream it is given, which the caller sends on in parts.</li>
+ *   <li>The cover is laid out once all letters are known (it lists the page where each one starts), then drawn.</li>
+ *   <li>The file is written as it goes by {@link BoundPdfWriter}: the cover, then each letter read back from the
+ *   temporary file, parsed with PDFBox, its pages and what they use written out, and closed before the next one.
+ *   Nothing of a letter stays in memory once it is written; the caller sends the stream on in parts.</li>
  * </ul>
- * Pages are copied with their media box, resources and content only: a letter's annotations, structure or metadata
- * are not part of a print file.
  */
 public final class PdfLetterBinder implements LetterBinder {
     private final ExportCover cover;
@@ -120,15 +110,17 @@ public final class PdfLetterBinder implements LetterBinder {
                 next += kept.get(i).pages();
             }
             byte[] coverPdf = sheet.render(firstPages);
-            MemoryUsageSetting tempFiles = MemoryUsageSetting.setupTempFileOnly().setTempDir(tempDir.toFile());
-            try (PDDocument bound = new PDDocument(tempFiles.streamCache)) {
-                int pages = append(bound, coverPdf);
+            try {
+                BoundPdfWriter writer = new BoundPdfWriter(out);
+                append(writer, coverPdf, "the cover");
                 for (Kept k : kept) {
-                    pages += append(bound, read(k));
+                    append(writer, read(k), k.entry().reference());
                 }
-                describe(bound);
-                bound.save(out);
-                return new Bound(pages, sheet.pages(), kept.size());
+                Calendar date = new GregorianCalendar(TimeZone.getTimeZone(programme.event().zone()));
+                date.setTimeInMillis(at.toEpochMilli());
+                writer.finish(programme.event().name().fr() + " – " + programme.event().name().ar(),
+                        "convoc-letters (Apache PDFBox 3)", date, "fr");
+                return new Bound(writer.pageCount(), sheet.pages(), kept.size());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot bind the letters", e);
             }
@@ -147,16 +139,6 @@ public final class PdfLetterBinder implements LetterBinder {
             return buffer.array();
         }
 
-        private void describe(PDDocument bound) {
-            PDDocumentInformation info = bound.getDocumentInformation();
-            info.setTitle(programme.event().name().fr() + " – " + programme.event().name().ar());
-            info.setProducer("convoc-letters (Apache PDFBox 3)");
-            Calendar date = new GregorianCalendar(TimeZone.getTimeZone(programme.event().zone()));
-            date.setTimeInMillis(at.toEpochMilli());
-            info.setCreationDate(date);
-            bound.getDocumentCatalog().setLanguage("fr");
-        }
-
         @Override
         public void close() {
             try {
@@ -173,39 +155,12 @@ public final class PdfLetterBinder implements LetterBinder {
         }
     }
 
-    /** Copies the pages of a PDF at the end of {@code bound}; returns how many. */
-    static int append(PDDocument bound, byte[] pdf) throws IOException {
+    /** Appends the pages of one document, read from its bytes and closed at once. */
+    private static void append(BoundPdfWriter writer, byte[] pdf, String what) throws IOException {
         try (PDDocument source = Loader.loadPDF(pdf)) {
-            // one cloner per source: it remembers what it copied, which would otherwise keep every letter in memory
-            Cloner cloner = new Cloner(bound);
-            int pages = 0;
-            for (PDPage page : source.getPages()) {
-                COSDictionary copy = new COSDictionary();
-                copy.setItem(COSName.TYPE, COSName.PAGE);
-                copy.setItem(COSName.MEDIA_BOX, cloner.cloneForNewDocument(page.getMediaBox().getCOSArray()));
-                if (page.getCropBox() != null && page.getCOSObject().containsKey(COSName.CROP_BOX)) {
-                    copy.setItem(COSName.CROP_BOX, cloner.cloneForNewDocument(page.getCropBox().getCOSArray()));
-                }
-                if (page.getRotation() != 0) {
-                    copy.setInt(COSName.ROTATE, page.getRotation());
-                }
-                // inherited from the page tree when the page has none of its own
-                copy.setItem(COSName.RESOURCES, cloner.cloneForNewDocument(page.getResources().getCOSObject()));
-                COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-                if (contents != null) {
-                    copy.setItem(COSName.CONTENTS, cloner.cloneForNewDocument(contents));
-                }
-                bound.addPage(new PDPage(copy));
-                pages++;
-            }
-            return pages;
-        }
-    }
-
-    /** PDFBox's deep copy between documents (its constructor is protected). */
-    private static final class Cloner extends PDFCloneUtility {
-        Cloner(PDDocument destination) {
-            super(destination);
+            writer.append(source);
+        } catch (IOException e) {
+            throw new IOException("cannot bind " + what, e);
         }
     }
 }

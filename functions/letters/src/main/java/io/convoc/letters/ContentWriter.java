@@ -110,12 +110,15 @@ final class ContentWriter {
             number(baseline);
             out.append("Tm\n");
         }
-        boolean inArray = false;
-        boolean inString = false;
-        float pending = 0; // extra space owed before the next glyph, in points
+        inArray = false;
+        inString = false;
+        rise = 0;
+        pen = 0;
+        float wordStart = 0; // where the layout puts the current word, in points from the line's start
         for (int i = 0; i < words.size(); i++) {
             Word word = words.get(i);
             Run last = null;
+            float runStart = wordStart;
             for (Run run : word.runs()) {
                 last = run;
                 if (collectOnly) {
@@ -123,55 +126,84 @@ final class ContentWriter {
                     continue;
                 }
                 if (run.face() != face || run.size() != size) {
-                    if (inString) {
-                        out.append(')');
-                        inString = false;
-                    }
-                    if (inArray) {
-                        out.append("]TJ\n");
-                        inArray = false;
-                    }
+                    endArray();
                     out.append('/').append(fonts.resourceName(run.face()).getName()).append(' ');
                     number(run.size());
                     out.append("Tf\n");
                     face = run.face();
                     size = run.size();
                 }
-                if (!inArray) {
-                    out.append('[');
-                    inArray = true;
+                int k = 0;
+                for (int j = 0; j < run.text().length(); k++) {
+                    int cp = run.text().codePointAt(j);
+                    j += Character.charCount(cp);
+                    float target = runStart + run.x()[k] * size / 1000f;
+                    float glyphRise = run.y() == null ? 0 : run.y()[k] * size / 1000f;
+                    glyph(run.face(), cp, target, glyphRise);
                 }
-                // a TJ number moves by thousandths of the current font size, to the left when positive
-                float adjustment = -pending * 1000f / size;
-                if (Math.abs(adjustment) >= 0.05f) {
-                    if (inString) {
-                        out.append(')');
-                        inString = false;
-                    }
-                    number(adjustment);
-                }
-                pending = 0;
-                if (!inString) {
-                    out.append('(');
-                    inString = true;
-                }
-                run.text().codePoints().forEach(cp -> fonts.appendGlyph(run.face(), cp, out));
+                runStart += run.width();
             }
             if (i + 1 < words.size()) {
-                // the space glyph of the font that ends the word, then the rest of the gap
+                // the space glyph of the font that ends the word (text extraction needs it); gaps are positions
                 if (collectOnly) {
                     fonts.use(last.face(), ' ');
                 } else {
-                    fonts.appendGlyph(last.face(), ' ', out);
-                    pending = gap - fonts.advance(last.face(), ' ') * last.size() / 1000f;
+                    glyph(last.face(), ' ', pen, 0);
                 }
             }
+            wordStart += word.width() + gap;
         }
+        endArray();
+        if (rise != 0) {
+            out.append("0 Ts\n");
+            rise = 0;
+        }
+    }
+
+    // state of the TJ array being written
+    private boolean inArray;
+    private boolean inString;
+    private float rise;
+    private float pen; // where the next glyph would be drawn, in points from the line's start
+
+    /** Draws a glyph with its origin at {@code target} (points from the line's start), raised by {@code glyphRise}. */
+    private void glyph(Face glyphFace, int cp, float target, float glyphRise) {
+        if (Math.abs(glyphRise - rise) >= 0.005f) {
+            endArray();
+            number(glyphRise);
+            out.append("Ts\n");
+            rise = glyphRise;
+        }
+        if (!inArray) {
+            out.append('[');
+            inArray = true;
+        }
+        // a TJ number moves by thousandths of the current font size, to the left when positive
+        float adjustment = -(target - pen) * 1000f / size;
+        if (Math.abs(adjustment) >= 0.05f) {
+            if (inString) {
+                out.append(')');
+                inString = false;
+            }
+            number(adjustment);
+            pen = target;
+        }
+        if (!inString) {
+            out.append('(');
+            inString = true;
+        }
+        fonts.appendGlyph(glyphFace, cp, out);
+        pen += fonts.advance(glyphFace, cp) * size / 1000f;
+    }
+
+    private void endArray() {
         if (inString) {
             out.append(')');
+            inString = false;
         }
         if (inArray) {
             out.append("]TJ\n");
+            inArray = false;
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.Deflater;
 
 /**
  * The fonts of one document, as Type 0 fonts over subsets of the shared TrueType fonts.
@@ -382,13 +383,26 @@ final class EmbeddedFonts {
         return array;
     }
 
+    /**
+     * A Flate stream deflated at the best level (PDFBox's filter uses the default level 6): fonts and pages come
+     * out about 2% smaller, for well under a millisecond a letter.
+     */
     static COSStream stream(COSDocument document, byte[] bytes) {
         COSStream stream = document.createCOSStream();
-        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
-            out.write(bytes);
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try (OutputStream out = stream.createRawOutputStream()) {
+            deflater.setInput(bytes);
+            deflater.finish();
+            byte[] buffer = new byte[Math.max(256, bytes.length / 2)];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
         }
+        stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
         return stream;
     }
 }

@@ -92,6 +92,61 @@ final class LetterFonts {
         return fonts.get(face);
     }
 
+    /** Kerning between two characters in logical order, in thousandths of the font size (GPOS pair adjustment). */
+    float kerning(Face face, int first, int second) {
+        Font font = fonts.get(face);
+        if (!font.gpos.hasKerning()) {
+            return 0;
+        }
+        int a = font.glyph(first);
+        int b = font.glyph(second);
+        return a > 0 && b > 0 ? font.gpos.kerning(a, b) * font.scale : 0;
+    }
+
+    /**
+     * Where a mark's origin goes relative to its base's (mark-to-base or mark-to-ligature anchors), in thousandths
+     * of the font size, as {@code float[] {dx, dy}}; null when the font has no anchor for the pair.
+     */
+    float[] markOnBase(Face face, int mark, int base) {
+        Font font = fonts.get(face);
+        return font.scaled(font.gpos.markToBase(font.glyph(mark), font.glyph(base)));
+    }
+
+    /**
+     * Where a mark's origin goes relative to the mark before it (mark-to-mark anchors), null without anchor. A vowel
+     * next to a shadda, which the fonts draw as one ligature glyph (GSUB) with no mark-to-mark anchor, is stacked
+     * on it here: above it, or under it for kasra and kasratan, centred, 0.04 em apart, as in those ligatures.
+     */
+    float[] markOnMark(Face face, int mark, int previousMark) {
+        Font font = fonts.get(face);
+        float[] anchored = font.scaled(font.gpos.markToMark(font.glyph(mark), font.glyph(previousMark)));
+        if (anchored != null || !isShaddaPair(mark, previousMark)) {
+            return anchored;
+        }
+        int vowel = mark == 0x0651 ? previousMark : mark;
+        float[] shadda = font.markBounds[0x0651 - 0x064B];
+        float[] v = font.markBounds[vowel - 0x064B];
+        if (shadda == null || v == null) {
+            return null;
+        }
+        boolean below = vowel == 0x0650 || vowel == 0x064D;
+        float dx = (shadda[0] + shadda[2]) / 2 - (v[0] + v[2]) / 2;
+        float dy = below ? shadda[1] - 40 - v[3] : shadda[3] + 40 - v[1];
+        // the offset of {@code mark} from {@code previousMark}
+        return mark == 0x0651 ? new float[] {-dx, -dy} : new float[] {dx, dy};
+    }
+
+    private static boolean isShaddaPair(int a, int b) {
+        int other = a == 0x0651 ? b : b == 0x0651 ? a : -1;
+        return other >= 0x064B && other <= 0x0650;
+    }
+
+    /** A combining mark: drawn with no advance, placed by the font's anchors. */
+    static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
     /** One parsed font and what a PDF font descriptor says about it, computed once. */
     static final class Font {
         final TrueTypeFont ttf;
@@ -104,6 +159,8 @@ final class LetterFonts {
         final float capHeight;
         final float xHeight;
         private final CmapLookup cmap;
+        final Gpos gpos;
+        private final float[][] markBounds = new float[8][];
         // dense copies of the cmap (Basic Multilingual Plane) and of the advances: fontbox's lookups box
         // every code point into a HashMap, and a letter makes tens of thousands of them
         private final char[] bmpGlyphs = new char[0x10000];
@@ -118,6 +175,8 @@ final class LetterFonts {
             HorizontalHeaderTable hhea = ttf.getHorizontalHeader();
             OS2WindowsMetricsTable os2 = ttf.getOS2Windows();
             this.scale = 1000f / head.getUnitsPerEm();
+            var gposTable = ttf.getTableMap().get("GPOS");
+            this.gpos = gposTable == null ? Gpos.NONE : Gpos.read(ttf.getTableBytes(gposTable), ttf.getNumberOfGlyphs());
             this.postScriptName = ttf.getName();
             this.glyphCount = ttf.getNumberOfGlyphs();
             this.advances = new short[glyphCount];
@@ -130,6 +189,16 @@ final class LetterFonts {
                             bmpGlyphs[code] = (char) gid;
                         }
                     }
+                }
+            }
+            // vertical extent of the harakat, to stack a vowel on a shadda (the fonts do it by a GSUB ligature)
+            for (int cp = 0x064B; cp <= 0x0652; cp++) {
+                int gid = cmap.getGlyphId(cp);
+                var glyph = gid > 0 ? ttf.getGlyph().getGlyph(gid) : null;
+                if (glyph != null && glyph.getBoundingBox() != null) {
+                    markBounds[cp - 0x064B] = new float[] {glyph.getBoundingBox().getLowerLeftX() * scale,
+                            glyph.getBoundingBox().getLowerLeftY() * scale, glyph.getBoundingBox().getUpperRightX() * scale,
+                            glyph.getBoundingBox().getUpperRightY() * scale};
                 }
             }
             this.bbox = new float[] {head.getXMin() * scale, head.getYMin() * scale, head.getXMax() * scale,
@@ -147,6 +216,10 @@ final class LetterFonts {
             var path = font.getPath(glyphName);
             return path == null || path.getBounds2D().isEmpty() ? fallback
                     : Math.round(path.getBounds2D().getMaxY()) * scale;
+        }
+
+        private float[] scaled(long offset) {
+            return offset == Gpos.NO_ANCHOR ? null : new float[] {Gpos.x(offset) * scale, Gpos.y(offset) * scale};
         }
 
         int glyph(int codePoint) {

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Typesetter {
     static final char LRI = '\u2066';
+    static final char FSI = '\u2068';
     static final char PDI = '\u2069';
 
     // Shaping in logical order, before bidi: ICU's recommended order. Digits stay Western (Moroccan usage).
@@ -76,6 +77,8 @@ final class Typesetter {
         String logical = clean(text);
         if (style.rtl()) {
             logical = isolateLeftToRight(logical);
+        } else {
+            logical = isolateRightToLeft(logical);
         }
         List<ShapedWord> words = shapeWords(logical, style);
         if (words.isEmpty()) {
@@ -172,6 +175,67 @@ final class Typesetter {
         return sb == null ? text : sb.append(text, copied, n).toString();
     }
 
+    /**
+     * Wraps every Arabic run of a left-to-right paragraph (an Arabic-only name or title in the French column) in
+     * FSI…PDI, so that it takes its own direction (first strong: right to left) and its brackets resolve inside it,
+     * while the guillemets or commas around it stay where the French text put them. A run goes from an Arabic
+     * letter to the last Arabic letter or digit before a Latin letter or other punctuation, with the closing
+     * brackets of the brackets it opened. The words inside may still break across lines.
+     */
+    static String isolateRightToLeft(String text) {
+        StringBuilder sb = null;
+        int copied = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isArabicLetter(c)) {
+                i++;
+                continue;
+            }
+            int last = i + 1;
+            int k = last;
+            while (k < n) {
+                char d = text.charAt(k);
+                if (isArabicLetter(d) || (d >= '0' && d <= '9') || LetterFonts.isMark(d)) {
+                    k++;
+                    last = k;
+                } else if (isInsideRightToLeft(d)) {
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            int open = 0;
+            for (int j = i; j < last; j++) {
+                char d = text.charAt(j);
+                open += d == '(' || d == '[' ? 1 : d == ')' || d == ']' ? -1 : 0;
+            }
+            while (open > 0 && last < n && (text.charAt(last) == ')' || text.charAt(last) == ']')) {
+                last++;
+                open--;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(n + 8);
+            }
+            sb.append(text, copied, i).append(FSI).append(text, i, last).append(PDI);
+            copied = last;
+            i = last;
+        }
+        return sb == null ? text : sb.append(text, copied, n).toString();
+    }
+
+    private static boolean isArabicLetter(char c) {
+        return isArabic(c) && Character.isLetter(c);
+    }
+
+    private static boolean isInsideRightToLeft(char c) {
+        return switch (c) {
+            case ' ', '\u00A0', '(', ')', '[', ']', '-', '/', ':', '.', ',', '\u060C', '\u061B', '\u061F' -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isLeftToRightCore(int cp) {
         return (cp >= '0' && cp <= '9') || (Character.isLetter(cp) && UScript.getScript(cp) == UScript.LATIN);
     }
@@ -213,10 +277,19 @@ final class Typesetter {
         Face[] faces = new Face[shaped.length()];
         assignFaces(shaped, faces, style.face());
         float width = 0;
+        int previous = -1;
+        Face previousFace = null;
         for (int i = 0; i < shaped.length(); ) {
             int cp = shaped.codePointAt(i);
-            if (!isBidiControl(cp)) {
-                width += fonts.advance(faces[i], cp) * scale(faces[i], style.face());
+            // marks take no room (their anchors place them); kerning between neighbours of one face, as drawn
+            if (!isBidiControl(cp) && !LetterFonts.isMark(cp)) {
+                float advance = fonts.advance(faces[i], cp);
+                if (previous >= 0 && previousFace == faces[i]) {
+                    advance += fonts.kerning(faces[i], previous, cp);
+                }
+                width += advance * scale(faces[i], style.face());
+                previous = cp;
+                previousFace = faces[i];
             }
             i += Character.charCount(cp);
         }
@@ -244,6 +317,24 @@ final class Typesetter {
                 sb.append(NFKC.normalize(String.valueOf(c)));
             } else {
                 sb.append(c);
+            }
+        }
+        return shaddaFirst(sb);
+    }
+
+    /**
+     * Puts a shadda first among the marks of its letter (Unicode's canonical order puts it after the vowels), so
+     * that the vowel is then stacked on it ({@link LetterFonts#markOnMark}).
+     */
+    static String shaddaFirst(StringBuilder sb) {
+        for (int i = 1; i < sb.length(); i++) {
+            if (sb.charAt(i) == '\u0651') {
+                int j = i;
+                while (j > 0 && LetterFonts.isMark(sb.charAt(j - 1)) && sb.charAt(j - 1) != '\u0651') {
+                    sb.setCharAt(j, sb.charAt(j - 1));
+                    j--;
+                }
+                sb.setCharAt(j, '\u0651');
             }
         }
         return sb.toString();
@@ -377,31 +468,33 @@ final class Typesetter {
         private final List<Word> words = new ArrayList<>();
         private final List<Run> runs = new ArrayList<>();
         private final StringBuilder run = new StringBuilder();
+        private int[] codePoints = new int[32];
+        private boolean[] reversed = new boolean[32];
+        private int count;
         private Face runFace;
-        private float runAdvance;
         private float wordWidth;
 
         VisualBuilder(TextStyle style) {
             this.style = style;
         }
 
-        void append(String s, Face[] faces, int start, int limit, boolean reversed) {
-            if (!reversed) {
+        void append(String s, Face[] faces, int start, int limit, boolean reversedRun) {
+            if (!reversedRun) {
                 for (int i = start; i < limit; ) {
                     int cp = s.codePointAt(i);
-                    add(cp, faces[i]);
+                    add(cp, faces[i], false);
                     i += Character.charCount(cp);
                 }
             } else {
                 for (int i = limit; i > start; ) {
                     int cp = s.codePointBefore(i);
                     i -= Character.charCount(cp);
-                    add(UCharacter.isMirrored(cp) ? UCharacter.getMirror(cp) : cp, faces[i]);
+                    add(UCharacter.isMirrored(cp) ? UCharacter.getMirror(cp) : cp, faces[i], true);
                 }
             }
         }
 
-        private void add(int cp, Face face) {
+        private void add(int cp, Face face, boolean rtl) {
             if (isBidiControl(cp)) {
                 return;
             }
@@ -414,16 +507,26 @@ final class Typesetter {
                 runFace = face;
             }
             run.appendCodePoint(cp);
-            runAdvance += fonts.advance(face, cp) * scale(face, style.face());
+            if (count == codePoints.length) {
+                codePoints = Arrays.copyOf(codePoints, 2 * count);
+                reversed = Arrays.copyOf(reversed, 2 * count);
+            }
+            codePoints[count] = cp;
+            reversed[count++] = rtl;
         }
 
         private void endRun() {
             if (run.length() > 0) {
-                float width = runAdvance * style.size() / 1000f;
-                runs.add(new Run(runFace, run.toString(), width, style.size() * scale(runFace, style.face())));
+                float[] x = new float[count];
+                float[] y = new float[count];
+                float advance = position(runFace, codePoints, reversed, count, x, y);
+                String text = baseBeforeMarks(codePoints, reversed, count, x, y);
+                float size = style.size() * scale(runFace, style.face());
+                float width = advance * size / 1000f;
+                runs.add(new Run(runFace, text == null ? run.toString() : text, width, size, x, hasRise(y) ? y : null));
                 wordWidth += width;
                 run.setLength(0);
-                runAdvance = 0;
+                count = 0;
             }
         }
 
@@ -444,6 +547,145 @@ final class Typesetter {
             }
             width += Math.max(0, words.size() - 1) * spaceWidth(style);
             return new Line(List.copyOf(words), width, last);
+        }
+    }
+
+    /**
+     * In a reversed (right-to-left) run the marks of a letter come before it in visual order; they are drawn
+     * after it instead, in logical order, at the positions already computed: text extraction (PDFBox) merges a
+     * mark into the letter drawn just before it that holds it. Returns the new text, or null when unchanged.
+     */
+    private static String baseBeforeMarks(int[] cps, boolean[] reversed, int n, float[] x, float[] y) {
+        boolean any = false;
+        for (int i = 0; i + 1 < n && !any; i++) {
+            any = reversed[i] && LetterFonts.isMark(cps[i]);
+        }
+        if (!any) {
+            return null;
+        }
+        int i = 0;
+        while (i < n) {
+            if (!reversed[i] || !LetterFonts.isMark(cps[i])) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && reversed[end] && LetterFonts.isMark(cps[end])) {
+                end++;
+            }
+            if (end < n && reversed[end]) {
+                // marks i..end-1 (visual: last logical first), then their letter at end: letter, then marks reversed
+                rotate(cps, x, y, i, end);
+            }
+            i = end + 1;
+        }
+        StringBuilder sb = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            sb.appendCodePoint(cps[k]);
+        }
+        return sb.toString();
+    }
+
+    private static void rotate(int[] cps, float[] x, float[] y, int from, int base) {
+        int cp = cps[base];
+        float bx = x[base];
+        float by = y[base];
+        for (int a = from, b = base - 1; a < b; a++, b--) {
+            swap(cps, x, y, a, b);
+        }
+        System.arraycopy(cps, from, cps, from + 1, base - from);
+        System.arraycopy(x, from, x, from + 1, base - from);
+        System.arraycopy(y, from, y, from + 1, base - from);
+        cps[from] = cp;
+        x[from] = bx;
+        y[from] = by;
+    }
+
+    private static void swap(int[] cps, float[] x, float[] y, int a, int b) {
+        int c = cps[a];
+        cps[a] = cps[b];
+        cps[b] = c;
+        float t = x[a];
+        x[a] = x[b];
+        x[b] = t;
+        t = y[a];
+        y[a] = y[b];
+        y[b] = t;
+    }
+
+    private static boolean hasRise(float[] y) {
+        for (float v : y) {
+            if (v != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Places the glyphs of one run (visual order) as the font's GPOS says: bases one after the other with the
+     * kerning of each logical pair, each mark on the mark before it (mark-to-mark) or on its base (mark-to-base),
+     * else where the pen stands. Fills {@code x} (origins from the run's start) and {@code y} (rise), in
+     * thousandths of the font size, and returns the run's advance.
+     */
+    float position(Face face, int[] cps, boolean[] reversed, int n, float[] x, float[] y) {
+        float pen = 0;
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            int cp = cps[i];
+            if (LetterFonts.isMark(cp)) {
+                x[i] = pen; // until its anchors are known
+                continue;
+            }
+            if (previous >= 0 && reversed[previous] == reversed[i]) {
+                pen += reversed[i] ? fonts.kerning(face, cp, cps[previous]) : fonts.kerning(face, cps[previous], cp);
+            }
+            x[i] = pen;
+            pen += fonts.advance(face, cp);
+            previous = i;
+        }
+        // marks in logical order: left to right in a left-to-right run, right to left in a reversed one
+        for (int i = 0; i < n; i++) {
+            if (!reversed[i] && LetterFonts.isMark(cps[i])) {
+                placeMark(face, cps, reversed, n, x, y, i, -1);
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            if (reversed[i] && LetterFonts.isMark(cps[i])) {
+                placeMark(face, cps, reversed, n, x, y, i, 1);
+            }
+        }
+        return pen;
+    }
+
+    private void placeMark(Face face, int[] cps, boolean[] reversed, int n, float[] x, float[] y, int i, int step) {
+        int before = i + step; // the character logically before the mark
+        if (before < 0 || before >= n || reversed[before] != reversed[i]) {
+            return;
+        }
+        if (LetterFonts.isMark(cps[before])) {
+            float[] onMark = fonts.markOnMark(face, cps[i], cps[before]);
+            if (onMark != null) {
+                x[i] = x[before] + onMark[0];
+                y[i] = y[before] + onMark[1];
+                return;
+            }
+        }
+        int base = before;
+        while (base >= 0 && base < n && LetterFonts.isMark(cps[base])) {
+            base += step;
+        }
+        if (base < 0 || base >= n || reversed[base] != reversed[i]) {
+            return;
+        }
+        float[] onBase = fonts.markOnBase(face, cps[i], cps[base]);
+        if (onBase != null) {
+            x[i] = x[base] + onBase[0];
+            y[i] = onBase[1];
+        } else if (step > 0) {
+            // no anchor (a lam-alef with hamza below and its kasra): at the letter's origin as before, a thousandth
+            // of an em inside it, so that text extraction still finds the mark within its letter
+            x[i] = x[base] + 1;
         }
     }
 
@@ -487,8 +729,11 @@ final class Typesetter {
     private record ShapedWord(String text, Face[] faces, float width, boolean breakBefore) {
     }
 
-    /** Glyphs of one face, in drawing (visual) order, at their font size. */
-    record Run(Face face, String text, float width, float size) {
+    /**
+     * Glyphs of one face, in drawing (visual) order, at their font size; {@code x} is each glyph's origin from the
+     * run's start and {@code y} its rise (null when none), in thousandths of the font size, per code point.
+     */
+    record Run(Face face, String text, float width, float size, float[] x, float[] y) {
     }
 
     /** A visual word: runs drawn side by side, no space inside. */

@@ -71,6 +71,8 @@ class TypesetterTest {
     void harakatStayCombiningMarks() {
         String drawn = visual("مُحَمَّد", ARABIC);
         assertTrue(drawn.indexOf('\u0651') >= 0, "shadda"); // not the spacing form U+FE7C
+        // drawn after its letter, shadda first, the vowel stacked on it
+        assertTrue(drawn.contains("\uFEE4\u0651\u064E"), drawn);
         assertFalse(drawn.chars().anyMatch(c -> c >= 0xFE70 && c <= 0xFE7F), drawn);
     }
 
@@ -113,6 +115,30 @@ class TypesetterTest {
         // the first line holds the first words of the sentence
         String firstLine = logical(visual(p.lines().get(0)));
         assertTrue(firstLine.startsWith("يشرفني أن"), firstLine);
+    }
+
+    @Test
+    void anArabicValueInAFrenchLineIsIsolatedAndKeepsItsGuillemetsPaired() {
+        // an event title that has only an Arabic form, quoted in the French column
+        String drawn = visual("Thème : « الجهوية المتقدمة (الدورة الثانية) » à Tanger", FRENCH);
+        assertTrue(drawn.startsWith("Thème : « ("), drawn); // the Arabic run is drawn right to left inside « »
+        assertTrue(drawn.endsWith(" » à Tanger"), drawn);
+        assertEquals(1, drawn.chars().filter(c -> c == '«').count(), drawn);
+        String arabic = drawn.substring("Thème : « ".length(), drawn.length() - " » à Tanger".length());
+        assertEquals("الجهوية المتقدمة (الدورة الثانية)", logical(arabic).replace(")", "\0").replace("(", ")")
+                .replace("\0", "("));
+        // an Arabic-only name in the French salutation
+        assertTrue(visual("Monsieur إدريس الحسني, Président", FRENCH).startsWith("Monsieur "));
+        assertTrue(visual("Monsieur إدريس الحسني, Président", FRENCH).endsWith(", Président"));
+    }
+
+    @Test
+    void arabicRunsOfFrenchLinesAreWrappedInFirstStrongIsolates() {
+        assertEquals("« \u2068الجهوية المتقدمة (الدورة الثانية)\u2069 »",
+                Typesetter.isolateRightToLeft("« الجهوية المتقدمة (الدورة الثانية) »"));
+        assertEquals("Monsieur \u2068إدريس الحسني\u2069, Président",
+                Typesetter.isolateRightToLeft("Monsieur إدريس الحسني, Président"));
+        assertEquals("Tanger", Typesetter.isolateRightToLeft("Tanger"));
     }
 
     @Test

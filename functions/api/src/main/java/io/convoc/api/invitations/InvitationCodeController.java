@@ -78,13 +78,14 @@ public class InvitationCodeController {
 
     /** A flat JSON object of the fields above (numbers accepted for maxUses); anything else is named and refused. */
     private Map<String, String> read(String body) {
+        io.convoc.api.problem.StrictJson.check(body);
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null
                     : json.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
         } catch (IOException | RuntimeException e) {
             throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json",
-                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+                    io.convoc.api.problem.StrictJson.message(e))));
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
@@ -93,7 +94,7 @@ public class InvitationCodeController {
         List<FieldError> errors = new java.util.ArrayList<>();
         for (Map.Entry<String, JsonNode> e : root.entries()) {
             if (!FIELDS.contains(e.getKey())) {
-                errors.add(FieldError.of(e.getKey(), "unknown_field"));
+                errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(e.getKey()), "unknown_field"));
             } else if (e.getValue().isString() || e.getValue().isNumber()) {
                 out.put(e.getKey(), e.getValue().coerceStringValue());
             } else if (!e.getValue().isNull()) {

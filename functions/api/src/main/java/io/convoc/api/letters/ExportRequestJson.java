@@ -41,6 +41,7 @@ public class ExportRequestJson {
         if (bytes.length > MAX_BYTES) {
             throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
         }
+        io.convoc.api.problem.StrictJson.check(body);
         JsonNode root;
         try {
             root = json.readValue(bytes, JsonNode.class);
@@ -80,7 +81,7 @@ public class ExportRequestJson {
                     errors.add(FieldError.of(name, "wrong_type", "array"));
                 }
             } else {
-                errors.add(FieldError.of(name, "unknown_field"));
+                errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(name), "unknown_field"));
             }
         }
         if (!errors.isEmpty()) {

@@ -37,7 +37,8 @@ public class ProblemHandlers {
 
     @Error(global = true)
     public HttpResponse<Problem> unknownEvent(HttpRequest<?> request, UnknownEvent e) {
-        return problems.of(request, 404, "unknown_event", FieldError.of("eventId", "unknown_event", e.eventId()));
+        return problems.of(request, 404, "unknown_event", FieldError.of("eventId", "unknown_event",
+                io.convoc.core.validation.TextRules.excerpt(e.eventId())));
     }
 
     @Error(global = true)
@@ -66,8 +67,46 @@ public class ProblemHandlers {
                 FieldError.of("Content-Type", "unsupported_media_type", String.valueOf(request.getContentType().orElse(null))));
     }
 
+    @Error(global = true, status = HttpStatus.BAD_REQUEST)
+    public HttpResponse<Problem> badRequest(HttpRequest<?> request) {
+        return problems.of(request, 400, "bad_request", List.of(), null);
+    }
+
+    @Error(global = true, status = HttpStatus.NOT_ACCEPTABLE)
+    public HttpResponse<Problem> notAcceptable(HttpRequest<?> request) {
+        return problems.of(request, 406, "bad_request", List.of(), null);
+    }
+
+    /** Micronaut could not bind a parameter (an absent body, a value of the wrong type): the request's fault. */
+    @Error(global = true)
+    public HttpResponse<Problem> unbound(HttpRequest<?> request, io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException e) {
+        String name = e.getArgument() == null ? "body" : e.getArgument().getName();
+        return problems.of(request, 400, "bad_request", FieldError.of(
+                io.convoc.core.validation.TextRules.excerpt(name), "required"));
+    }
+
+    @Error(global = true)
+    public HttpResponse<Problem> conversion(HttpRequest<?> request, io.micronaut.core.convert.exceptions.ConversionErrorException e) {
+        if (e.getArgument().getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.Body.class)) {
+            // an absent or empty body read as text: README promises 400 "body required"
+            return problems.of(request, 400, "bad_request", FieldError.of("body", "body_required"));
+        }
+        return problems.of(request, 400, "bad_request", FieldError.of(
+                io.convoc.core.validation.TextRules.excerpt(e.getArgument().getName()), "wrong_type",
+                e.getArgument().getType().getSimpleName()));
+    }
+
     @Error(global = true)
     public HttpResponse<Problem> unexpected(HttpRequest<?> request, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the proxy's "no body" (ApiGatewayServletRequest.EmptyBodyException, not public): README promises 400
+            if (t.getClass().getSimpleName().equals("EmptyBodyException")) {
+                return problems.of(request, 400, "bad_request", FieldError.of("body", "body_required"));
+            }
+            if (t instanceof io.micronaut.http.exceptions.HttpStatusException s && s.getStatus().getCode() < 500) {
+                return problems.of(request, s.getStatus().getCode(), "bad_request", List.of(), null);
+            }
+        }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
         return problems.of(request, 500, "internal", List.of(), null);
     }

@@ -109,6 +109,7 @@ public class ProgrammeController {
 
     @Error
     public HttpResponse<Problem> unknownSession(HttpRequest<?> request, UnknownSession e) {
-        return problems.of(request, 404, "unknown_session", FieldError.of("sessionId", "unknown_session", e.sessionId()));
+        return problems.of(request, 404, "unknown_session", FieldError.of("sessionId", "unknown_session",
+                io.convoc.core.validation.TextRules.excerpt(e.sessionId())));
     }
 }

@@ -39,12 +39,13 @@ public class SessionJson {
         if (bytes.length > MAX_BYTES) {
             throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
         }
+        io.convoc.api.problem.StrictJson.check(body);
         JsonNode root;
         try {
             root = bytes.length == 0 ? null : json.readValue(bytes, JsonNode.class);
         } catch (IOException | RuntimeException e) {
             throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json",
-                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
+                    io.convoc.api.problem.StrictJson.message(e))));
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
@@ -63,14 +64,14 @@ public class SessionJson {
                         if (language.getKey().equals("fr") || language.getKey().equals("ar")) {
                             string(path, language.getValue(), text, errors);
                         } else {
-                            errors.add(FieldError.of(path, "unknown_field"));
+                            errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(path), "unknown_field"));
                         }
                     }
                 } else if (!value.isNull()) {
                     errors.add(FieldError.of(name, "wrong_type", "object"));
                 }
             } else if (!READ_ONLY.contains(name)) {
-                errors.add(FieldError.of(name, "unknown_field"));
+                errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(name), "unknown_field"));
             }
         }
         if (!errors.isEmpty()) {

@@ -77,7 +77,8 @@ public class RegistrationController {
         Category wanted = null;
         if (category != null && !category.isBlank()) {
             wanted = Choices.parse(Category.class, category).orElseThrow(() -> new ApiException(400, "bad_request",
-                    List.of(FieldError.of("category", "unknown_value", category))));
+                    List.of(FieldError.of("category", "unknown_value",
+                            io.convoc.core.validation.TextRules.excerpt(category)))));
         }
         int size = 50;
         if (limit != null && !limit.isBlank()) {

@@ -65,11 +65,12 @@ public class RegistrationJson {
         if (bytes.length > MAX_BYTES) {
             throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
         }
+        io.convoc.api.problem.StrictJson.check(body);
         JsonNode root;
         try {
             root = json.readValue(bytes, JsonNode.class);
         } catch (IOException | RuntimeException e) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json", shortly(e))));
+            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json", io.convoc.api.problem.StrictJson.message(e))));
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
@@ -99,7 +100,7 @@ public class RegistrationJson {
                     errors.add(FieldError.of(name, "wrong_type", "array"));
                 }
             } else {
-                errors.add(FieldError.of(name, "unknown_field"));
+                errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(name), "unknown_field"));
             }
         }
         if (!errors.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * A cursor is checked against the query it continues, so one cannot be used to read another event.
  */
 final class Cursor {
+    static final int MAX_LENGTH = 2048;
     private Cursor() {
     }
 
@@ -39,6 +40,9 @@ final class Cursor {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        if (cursor.length() > MAX_LENGTH) {
+            throw new InvalidCursor("cursor too long", null);
+        }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -46,6 +50,13 @@ final class Cursor {
                 int eq = pair.indexOf('=');
                 key.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         AttributeValue.fromS(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+            }
+            for (AttributeValue v : key.values()) {
+                // a value DynamoDB would refuse (key limits, halves of characters) is no cursor of ours
+                if (v.s().isEmpty() || v.s().length() > 1024
+                        || v.s().indexOf('\uFFFD') >= 0) {
+                    throw new IllegalArgumentException("cursor value");
+                }
             }
             if (!key.keySet().equals(keys)) {
                 throw new IllegalArgumentException("cursor keys " + key.keySet());

@@ -67,6 +67,9 @@ public final class LetterExportTable implements LetterExportRepository {
 
     @Override
     public Optional<LetterExport> find(String exportId) {
+        if (!io.convoc.core.validation.Keys.isKey(exportId)) {
+            return Optional.empty();
+        }
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(exportId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(export(item));

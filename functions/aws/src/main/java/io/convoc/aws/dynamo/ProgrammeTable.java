@@ -36,6 +36,9 @@ public final class ProgrammeTable implements ProgrammeRepository {
 
     @Override
     public Optional<Programme> find(String eventId) {
+        if (!io.convoc.core.validation.Keys.isKey(eventId)) {
+            return Optional.empty(); // cannot be a stored event: never sent to DynamoDB (key limits, invalid UTF-8)
+        }
         Event event = null;
         List<ProgrammeSession> sessions = new ArrayList<>();
         for (ProgrammeItem i : table.query(r -> r.queryConditional(

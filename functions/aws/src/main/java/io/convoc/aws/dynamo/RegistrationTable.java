@@ -79,6 +79,9 @@ public final class RegistrationTable implements RegistrationRepository {
 
     @Override
     public Optional<Registration> find(String id) {
+        if (!io.convoc.core.validation.Keys.isKey(id)) {
+            return Optional.empty(); // cannot be a stored id: never sent to DynamoDB (key limits, invalid UTF-8)
+        }
         RegistrationItem item = registrations.getItem(r -> r.key(k -> k.partitionValue(id)).consistentRead(true));
         return Optional.ofNullable(item).map(RegistrationItem::toRegistration);
     }

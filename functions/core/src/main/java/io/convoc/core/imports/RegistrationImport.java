@@ -17,6 +17,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import io.convoc.core.event.Programme;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +35,19 @@ import java.util.Optional;
  */
 public class RegistrationImport {
     public static final int MAX_ROWS = 5000;
+    /** Rows written at once: each row is a lookup and a transaction, so an import waits on the network. */
+    public static final int DEFAULT_PARALLELISM = 32;
 
     private final RegistrationService registrations;
+    private final int parallelism;
 
     public RegistrationImport(RegistrationService registrations) {
+        this(registrations, DEFAULT_PARALLELISM);
+    }
+
+    public RegistrationImport(RegistrationService registrations, int parallelism) {
         this.registrations = registrations;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     /**
@@ -40,8 +55,9 @@ public class RegistrationImport {
      *                      missing columns, too many rows); nothing is stored then
      */
     public ImportReport importCsv(String eventId, String csv) {
-        registrations.programmeOf(eventId);
+        Programme programme = registrations.programmeOf(eventId);
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        refuseIfNotUtf8(csv);
         List<CSVRecord> records;
         Map<ImportColumn, Integer> columns;
         try (CSVParser parser = format(text).parse(new StringReader(text))) {
@@ -58,21 +74,89 @@ public class RegistrationImport {
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInput(FieldError.of("file", "unreadable_csv", e.getMessage()));
+            throw new InvalidInput(FieldError.of("file", "unreadable_csv",
+                    io.convoc.core.validation.TextRules.excerpt(String.valueOf(e.getMessage()), 160)));
         } catch (UncheckedIOException e) {
-            throw new InvalidInput(FieldError.of("file", "unreadable_csv", e.getCause().getMessage()));
+            throw new InvalidInput(FieldError.of("file", "unreadable_csv",
+                    io.convoc.core.validation.TextRules.excerpt(String.valueOf(e.getCause().getMessage()), 160)));
         }
         if (records.isEmpty()) {
             throw new InvalidInput(FieldError.of("file", "no_rows"));
         }
-        List<ImportRow> results = new ArrayList<>(records.size());
-        for (CSVRecord record : records) {
-            results.add(importRow(eventId, record, columns));
-        }
-        return ImportReport.of(eventId, results);
+        return ImportReport.of(eventId, importRows(eventId, programme, records, columns));
     }
 
-    private ImportRow importRow(String eventId, CSVRecord record, Map<ImportColumn, Integer> columns) {
+    /**
+     * Every row, {@link #parallelism} at a time, the programme read once. Rows of the same address are written one
+     * after the other, in the file's order (the first is created, the next ones are already registered), so the
+     * report does not depend on timing; a second run of the file finds every address claimed and creates nothing.
+     */
+    private List<ImportRow> importRows(String eventId, Programme programme, List<CSVRecord> records,
+                                       Map<ImportColumn, Integer> columns) {
+        ImportRow[] results = new ImportRow[records.size()];
+        Map<String, List<Integer>> byAddress = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            String email = value(records.get(i), columns, ImportColumn.EMAIL);
+            String key = email == null ? "#row" + i : email.strip().toLowerCase(Locale.ROOT);
+            byAddress.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        if (parallelism == 1 || records.size() == 1) {
+            for (int i = 0; i < records.size(); i++) {
+                results[i] = importRow(eventId, programme, records.get(i), columns);
+            }
+            return List.of(results);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, byAddress.size()), r -> {
+            Thread t = new Thread(r, "import");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>(byAddress.size());
+            for (List<Integer> group : byAddress.values()) {
+                done.add(pool.submit(() -> {
+                    for (int i : group) {
+                        results[i] = importRow(eventId, programme, records.get(i), columns);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(results);
+    }
+
+    /**
+     * A file that was not UTF-8 reaches us with U+FFFD where its bytes could not be read (a Windows-1252 "CSV" saved
+     * by Excel, "civilit\u00E9" as the byte E9): refused with the line and the byte offset of the first such place,
+     * and what to do, rather than stored garbled. (The bytes before it were valid, so the offset is the file's.)
+     */
+    static void refuseIfNotUtf8(String csv) {
+        int bad = csv.indexOf('\uFFFD');
+        if (bad < 0) {
+            return;
+        }
+        String before = csv.substring(0, bad);
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        int offset = before.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        throw new InvalidInput(FieldError.of("file", "not_utf8_csv", line, offset));
+    }
+
+    private ImportRow importRow(String eventId, Programme programme, CSVRecord record,
+                                Map<ImportColumn, Integer> columns) {
         int row = (int) record.getRecordNumber() + 1;
         String email = value(record, columns, ImportColumn.EMAIL);
         RegistrationRequest request = new RegistrationRequest(eventId,
@@ -90,7 +174,7 @@ public class RegistrationImport {
                 value(record, columns, ImportColumn.LANGUAGES),
                 splitList(value(record, columns, ImportColumn.WORKSHOPS)));
         try {
-            Registration created = registrations.register(request, RegistrationSource.IMPORT);
+            Registration created = registrations.register(request, RegistrationSource.IMPORT, programme);
             return new ImportRow(row, ImportRow.Outcome.CREATED, created.id(), created.email(), List.of());
         } catch (DuplicateRegistration d) {
             return new ImportRow(row, ImportRow.Outcome.ALREADY_REGISTERED, d.existingId(), email, List.of());
@@ -118,9 +202,11 @@ public class RegistrationImport {
             String name = header.get(i);
             Optional<ImportColumn> column = ImportColumn.forHeader(name);
             if (column.isEmpty()) {
-                errors.add(FieldError.of(name, "unknown_column", name));
+                String shown = io.convoc.core.validation.TextRules.excerpt(name);
+                errors.add(FieldError.of(shown, "unknown_column", shown));
             } else if (columns.putIfAbsent(column.get(), i) != null) {
-                errors.add(FieldError.of(name, "duplicate_column", name));
+                String shown = io.convoc.core.validation.TextRules.excerpt(name);
+                errors.add(FieldError.of(shown, "duplicate_column", shown));
             }
         }
         if (!columns.containsKey(ImportColumn.EMAIL)) {

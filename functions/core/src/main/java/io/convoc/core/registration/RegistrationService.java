@@ -42,7 +42,16 @@ public class RegistrationService {
      * @throws DuplicateRegistration when the event already has this e-mail address
      */
     public Registration register(RegistrationRequest request, RegistrationSource source) {
-        Programme programme = programmeOf(request.eventId());
+        return register(request, source, programmeOf(request.eventId()));
+    }
+
+    /**
+     * Registers for the programme given (read once by an import, for all its rows).
+     *
+     * @throws InvalidInput          naming every field in error
+     * @throws DuplicateRegistration when the event already has this e-mail address
+     */
+    public Registration register(RegistrationRequest request, RegistrationSource source, Programme programme) {
         RegistrationValidator.Valid v = validator.validate(request, programme);
         registrations.findIdByEmail(programme.event().id(), v.email()).ifPresent(existing -> {
             throw new DuplicateRegistration(programme.event().id(), existing);
@@ -56,13 +65,17 @@ public class RegistrationService {
     }
 
     public Optional<Registration> find(String id) {
+        if (!io.convoc.core.validation.Keys.isKey(id)) {
+            return Optional.empty();
+        }
         return registrations.find(id);
     }
 
     public Page<Registration> list(String eventId, RegistrationQuery query, String cursor, int limit) {
         Programme programme = programmeOf(eventId);
         if (query.workshop() != null && !programme.workshopIds().contains(query.workshop())) {
-            throw new InvalidInput(FieldError.of("workshop", "unknown_workshop", query.workshop()));
+            throw new InvalidInput(FieldError.of("workshop", "unknown_workshop",
+                    io.convoc.core.validation.TextRules.excerpt(query.workshop())));
         }
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInput(FieldError.of("limit", "out_of_range", 1, MAX_PAGE));
@@ -73,6 +86,9 @@ public class RegistrationService {
     public Programme programmeOf(String eventId) {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidInput(FieldError.of("eventId", "required"));
+        }
+        if (!io.convoc.core.validation.Keys.isKey(eventId.strip())) {
+            throw new UnknownEvent(eventId.strip());
         }
         return programmes.find(eventId.strip()).orElseThrow(() -> new UnknownEvent(eventId.strip()));
     }

@@ -70,7 +70,7 @@ public final class RegistrationValidator {
         String email = email(r.email(), errors);
         String mobile = mobile(r.mobile(), errors);
         if (mobile != null && !programme.event().foreignMobiles() && !mobile.startsWith(MOROCCO)) {
-            errors.add(FieldError.of("mobile", "foreign_mobile", r.mobile().strip()));
+            errors.add(FieldError.of("mobile", "foreign_mobile", TextRules.excerpt(r.mobile().strip())));
             mobile = null;
         }
 
@@ -97,7 +97,7 @@ public final class RegistrationValidator {
         }
         Optional<E> value = Choices.parse(type, typed);
         if (value.isEmpty()) {
-            errors.add(FieldError.of(field, "unknown_value", typed.strip()));
+            errors.add(FieldError.of(field, "unknown_value", TextRules.excerpt(typed.strip())));
         }
         return value.orElse(null);
     }
@@ -107,7 +107,7 @@ public final class RegistrationValidator {
             errors.add(FieldError.of("email", "required"));
             return null;
         }
-        String email = typed.strip();
+        String email = TextRules.withoutMarks(typed);
         if (email.length() > MAX_EMAIL) {
             errors.add(FieldError.of("email", "too_long", MAX_EMAIL));
             return null;
@@ -124,20 +124,25 @@ public final class RegistrationValidator {
         if (!notBlank(typed)) {
             return null;
         }
+        typed = TextRules.withoutMarks(typed);
+        if (typed.length() > 64) {
+            errors.add(FieldError.of("mobile", "invalid_phone", TextRules.excerpt(typed)));
+            return null;
+        }
         try {
             PhoneNumber number = PHONES.parse(typed.strip(), DEFAULT_PHONE_REGION);
             if (!PHONES.isValidNumber(number)) {
-                errors.add(FieldError.of("mobile", "invalid_phone", typed.strip()));
+                errors.add(FieldError.of("mobile", "invalid_phone", TextRules.excerpt(typed)));
                 return null;
             }
             PhoneNumberType type = PHONES.getNumberType(number);
             if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
-                errors.add(FieldError.of("mobile", "not_mobile", typed.strip()));
+                errors.add(FieldError.of("mobile", "not_mobile", TextRules.excerpt(typed)));
                 return null;
             }
             return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            errors.add(FieldError.of("mobile", "invalid_phone", typed.strip()));
+            errors.add(FieldError.of("mobile", "invalid_phone", TextRules.excerpt(typed)));
             return null;
         }
     }
@@ -146,6 +151,10 @@ public final class RegistrationValidator {
         LinkedHashSet<String> chosen = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String t : typed) {
+            if (t != null && unknown.size() + chosen.size() > 50) {
+                errors.add(FieldError.of("workshops", "too_many_items", 50));
+                break;
+            }
             if (!notBlank(t)) {
                 continue;
             }
@@ -156,7 +165,7 @@ public final class RegistrationValidator {
                             || Choices.fold(s.title().fr()).equals(Choices.fold(t))
                             || Choices.fold(s.title().ar()).equals(Choices.fold(t)))
                     .findFirst();
-            match.ifPresentOrElse(s -> chosen.add(s.id()), () -> unknown.add(t.strip()));
+            match.ifPresentOrElse(s -> chosen.add(s.id()), () -> unknown.add(TextRules.excerpt(t.strip())));
         }
         if (!unknown.isEmpty()) {
             errors.add(FieldError.of("workshops", "unknown_workshop", unknown));

@@ -39,7 +39,8 @@ public final class Choices {
 
     /** Case, accents, harakat, punctuation and spacing do not matter when matching a typed choice. */
     public static String fold(String s) {
-        String d = Normalizer.normalize(s.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        // format characters (directional marks an Arabic keyboard adds, zero-width joiners) never matter either
+        String d = Normalizer.normalize(s.strip(), Normalizer.Form.NFD).replaceAll("[\\p{M}\\p{Cf}]+", "");
         return d.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-'’.()/]+", "");
     }
 }
