@@ -14,16 +14,20 @@ import io.convoc.core.ports.RegistrationRepository;
 import io.convoc.letters.ExportCover;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The export workflow of this function, configured from its environment. */
 @Factory
 public class LetterExportFactory {
+    static final int FETCHERS = 8;
 
     @Singleton
     LetterDownloadLog letterDownloadLog(DynamoDbClient dynamo, @Value("${LETTER_DOWNLOADS_TABLE}") String table) {
@@ -46,10 +50,22 @@ public class LetterExportFactory {
         return new PdfLetterBinder(ExportCover.shared(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
+    /** Letters fetched from S3 eight at a time (daemon threads: a frozen or ending function is never held up). */
+    @Singleton
+    @Named("letterFetchers")
+    ExecutorService letterFetchers() {
+        return Executors.newFixedThreadPool(FETCHERS, r -> {
+            Thread t = new Thread(r, "letter-fetcher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Singleton
     LetterExporter letterExporter(ProgrammeRepository programmes, RegistrationRepository registrations,
                                   LetterExportRepository exports, LetterArchive archive, LetterBinder binder,
-                                  ExportFiles files, LetterDownloadLog log, Clock clock) {
-        return new LetterExporter(programmes, registrations, exports, archive, binder, files, log, clock);
+                                  ExportFiles files, LetterDownloadLog log, Clock clock,
+                                  @Named("letterFetchers") ExecutorService fetchers) {
+        return new LetterExporter(programmes, registrations, exports, archive, binder, files, log, clock, fetchers);
     }
 }

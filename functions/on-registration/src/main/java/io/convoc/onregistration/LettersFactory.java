@@ -17,7 +17,10 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import io.convoc.core.notifications.LetterNotices;
+import io.convoc.aws.sqs.NoticeMessages;
+import io.convoc.aws.sqs.SqsNoticeQueues;
 import io.convoc.core.ports.NoticeQueues;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import io.convoc.core.ports.NotificationRepository;
 
 import java.time.Clock;
@@ -43,6 +46,12 @@ public class LettersFactory {
     LetterReferences letterReferences(DynamoDbClient dynamo, @Value("${EVENTS_TABLE}") String events,
                                       @Value("${REGISTRATION_LOOKUPS_TABLE}") String lookups) {
         return new LetterReferenceCounter(dynamo, events, lookups);
+    }
+
+    @Singleton
+    NoticeQueues noticeQueues(SqsClient sqs, NoticeMessages messages, @Value("${EMAIL_QUEUE_URL}") String email,
+                              @Value("${SMS_QUEUE_URL}") String sms) {
+        return new SqsNoticeQueues(sqs, messages, email, sms);
     }
 
     @Singleton

@@ -34,6 +34,7 @@ public final class HttpApiGateway implements AutoCloseable {
             "^(text/.*|application/(json|problem\\+json|xml|x-www-form-urlencoded|csv).*)$");
 
     private final HttpServer server;
+    private RequestLineFixer front;
     private final List<Route> routes;
     private final String functionName;
     private final LocalIdentity identity;
@@ -91,8 +92,15 @@ public final class HttpApiGateway implements AutoCloseable {
         });
         routes.sort(java.util.Comparator.comparingInt(Route::specificity));
         HttpApiGateway[] gateway = new HttpApiGateway[1];
-        HttpServer server = LocalHttp.start(host, port, 4, exchange -> gateway[0].handle(exchange));
+        // the JDK server behind a front that passes on the paths API Gateway passes on (a bare %), see RequestLineFixer
+        HttpServer server = LocalHttp.start("127.0.0.1", 0, 4, exchange -> gateway[0].handle(exchange));
         gateway[0] = new HttpApiGateway(server, functionLogicalId, routes, identity);
+        try {
+            gateway[0].front = RequestLineFixer.start(host, port, server.getAddress().getPort());
+        } catch (IOException e) {
+            LocalHttp.stop(server);
+            throw e;
+        }
         return gateway[0];
     }
 
@@ -117,7 +125,7 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front.port();
     }
 
     public String url() {
@@ -231,6 +239,7 @@ public final class HttpApiGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         LocalHttp.stop(server);
     }
 

@@ -36,8 +36,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import io.convoc.aws.dynamo.NotificationTable;
 import io.convoc.aws.dynamo.SuppressionTable;
 import io.convoc.aws.sqs.NoticeMessages;
-import io.convoc.aws.sqs.SqsNoticeQueues;
-import io.convoc.core.ports.NoticeQueues;
 import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.SuppressionList;
@@ -184,14 +182,6 @@ public class AwsFactory {
     @Requires(classes = SnsClient.class)
     SnsClient snsClient(SdkHttpClient http) {
         return SnsClient.builder().httpClient(http).build();
-    }
-
-    /** The notice queues, for the functions that queue notices (those whose jars carry the SQS client). */
-    @Singleton
-    @Requires(classes = SqsClient.class)
-    NoticeQueues noticeQueues(SqsClient sqs, NoticeMessages messages, @Value("${EMAIL_QUEUE_URL}") String email,
-                              @Value("${SMS_QUEUE_URL}") String sms) {
-        return new SqsNoticeQueues(sqs, messages, email, sms);
     }
 
     @Singleton

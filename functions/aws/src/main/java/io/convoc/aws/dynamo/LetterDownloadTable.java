@@ -42,6 +42,7 @@ public final class LetterDownloadTable implements LetterDownloadLog {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int WRITE_BATCH = 25;
+    private static final int LAST_WRITERS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -84,7 +85,35 @@ public final class LetterDownloadTable implements LetterDownloadLog {
                 pending = pending.entrySet().stream().anyMatch(e -> !e.getValue().isEmpty()) ? pending : Map.of();
             }
         }
-        entries.forEach(this::putLast);
+        putAllLast(entries);
+    }
+
+    /** The LAST items of many registrations, several writes at a time (each is a conditional put of its own). */
+    private void putAllLast(List<Map<String, AttributeValue>> entries) {
+        if (entries.size() < 2) {
+            entries.forEach(this::putLast);
+            return;
+        }
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(LAST_WRITERS, entries.size()), r -> {
+                    Thread t = new Thread(r, "letter-downloads-last");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> writes = entries.stream()
+                    .map(e -> writers.submit(() -> putLast(e))).collect(java.util.stream.Collectors.toList());
+            for (java.util.concurrent.Future<?> write : writes) {
+                write.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            writers.shutdownNow();
+        }
     }
 
     /** The registration's LAST item, unless it records a later download already. */

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -44,10 +47,15 @@ public final class LetterExporter {
     private final ExportFiles files;
     private final LetterDownloadLog log;
     private final Clock clock;
+    private final Executor fetchers;
 
+    /**
+     * @param fetchers where the letters of a page are fetched, several at a time (S3 answers each in tens of
+     *                 milliseconds: one after the other, 2,000 letters would wait a minute on the network alone)
+     */
     public LetterExporter(ProgrammeRepository programmes, RegistrationRepository registrations,
                           LetterExportRepository exports, LetterArchive archive, LetterBinder binder, ExportFiles files,
-                          LetterDownloadLog log, Clock clock) {
+                          LetterDownloadLog log, Clock clock, Executor fetchers) {
         this.programmes = programmes;
         this.registrations = registrations;
         this.exports = exports;
@@ -56,6 +64,7 @@ public final class LetterExporter {
         this.files = files;
         this.log = log;
         this.clock = clock;
+        this.fetchers = fetchers;
     }
 
     public enum Outcome { READY, FAILED, ALREADY_FINISHED, UNKNOWN }
@@ -110,20 +119,27 @@ public final class LetterExporter {
         List<LetterDownload> bound = new ArrayList<>();
         int[] skipped = {0};
         try (LetterBinder.Binding binding = binder.open(programme.get(), selection, at)) {
-            forEachSelected(selection, r -> {
+            forEachPage(selection, page -> {
                 if (!moreTime.getAsBoolean()) {
                     throw new OutOfTime(bound.size());
                 }
-                LetterInfo letter = r.currentLetter().orElse(null);
-                byte[] pdf = letter == null ? null : archive.fetch(letter.key()).orElse(null);
-                if (pdf == null) {
-                    skipped[0]++;
-                    return;
+                // the page's letters fetched together, then bound in order
+                List<CompletableFuture<byte[]>> fetched = page.stream().map(r -> r.currentLetter()
+                        .map(l -> CompletableFuture.supplyAsync(() -> archive.fetch(l.key()).orElse(null), fetchers))
+                        .orElse(CompletableFuture.completedFuture(null))).toList();
+                for (int i = 0; i < page.size(); i++) {
+                    Registration r = page.get(i);
+                    byte[] pdf = join(fetched.get(i));
+                    if (pdf == null) {
+                        skipped[0]++;
+                        continue;
+                    }
+                    LetterInfo letter = r.letter();
+                    binding.add(new LetterBinder.Entry(r.id(), letter.reference(), r.name(), r.category(),
+                            letter.version()), pdf);
+                    bound.add(new LetterDownload(export.id(), r.id(), r.eventId(), at, export.requestedBy(),
+                            letter.version(), letter.reference(), LetterDownload.Kind.EXPORT, export.id()));
                 }
-                binding.add(new LetterBinder.Entry(r.id(), letter.reference(), r.name(), r.category(),
-                        letter.version()), pdf);
-                bound.add(new LetterDownload(export.id(), r.id(), r.eventId(), at, export.requestedBy(),
-                        letter.version(), letter.reference(), LetterDownload.Kind.EXPORT, export.id()));
             }, skipped);
             if (bound.isEmpty()) {
                 exports.fail(export.id(), NO_LETTERS + ": " + skipped[0] + " selected without a letter",
@@ -147,12 +163,20 @@ public final class LetterExporter {
         }
     }
 
+    private static byte[] join(CompletableFuture<byte[]> fetch) {
+        try {
+            return fetch.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     /**
-     * The selected registrations of the export's event in protocol order: a filter reads the index a page at a time;
+     * The selected registrations of the export's event in protocol order, a page at a time: a filter reads the index a page at a time;
      * an explicit list is read in batches and put in protocol order (registrations of another event, or that the
      * filters leave out, count as skipped).
      */
-    private void forEachSelected(LetterSelection selection, Consumer<Registration> action, int[] skipped) {
+    private void forEachPage(LetterSelection selection, Consumer<List<Registration>> action, int[] skipped) {
         RegistrationQuery query = selection.query();
         if (selection.explicit()) {
             List<Registration> found = new ArrayList<>();
@@ -161,7 +185,7 @@ public final class LetterExporter {
                 found.addAll(registrations.findAll(ids.subList(i, Math.min(ids.size(), i + PAGE))));
             }
             skipped[0] += ids.size() - found.size();
-            found.stream()
+            List<Registration> ordered = found.stream()
                     .filter(r -> {
                         boolean kept = r.eventId().equals(selection.eventId()) && query.keeps(r)
                                 && (query.category() == null || query.category() == r.category())
@@ -172,13 +196,18 @@ public final class LetterExporter {
                         return kept;
                     })
                     .sorted(Comparator.comparing(Registration::protocolKey))
-                    .forEach(action);
+                    .toList();
+            for (int i = 0; i < ordered.size(); i += PAGE) {
+                action.accept(ordered.subList(i, Math.min(ordered.size(), i + PAGE)));
+            }
             return;
         }
         String cursor = null;
         do {
             Page<Registration> page = registrations.list(selection.eventId(), query, cursor, PAGE);
-            page.items().forEach(action);
+            if (!page.items().isEmpty()) {
+                action.accept(page.items());
+            }
             cursor = page.nextCursor();
         } while (cursor != null);
     }
