@@ -7,20 +7,16 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * One invocation of the export function in a JVM of its own, as Lambda runs it (its jar alone on the class path, the
  * heap given with -Xmx), for measuring: {@code ExportRun <exportId> <timeoutSeconds>}. Prints one line:
- * {@code elapsedMs=… peakHeapMB=… peakLiveAfterGcMB=… peakTmpMB=… failures=…}. The heap in use
- * ({@code totalMemory - freeMemory}) is sampled every 5 ms and java.io.tmpdir's size every 100 ms while the handler
- * runs; the heap in use after each garbage collection (what stays live) is taken from the collectors' notifications.
+ * {@code elapsedMs=… peakHeapMB=… peakLiveAfterGcMB=… failures=…}. The heap in use
+ * ({@code totalMemory - freeMemory}) is sampled every 5 ms while the handler runs; the heap in use after each garbage
+ * collection (what stays live) is taken from the collectors' notifications.
  */
 public final class ExportRun {
     private static final java.util.Set<String> HEAP_POOLS = java.lang.management.ManagementFactory
@@ -33,17 +29,11 @@ public final class ExportRun {
     public static void main(String[] args) throws Exception {
         String exportId = args[0];
         long timeoutMillis = Long.parseLong(args[1]) * 1000;
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         AtomicLong peakHeap = new AtomicLong();
-        AtomicLong peakTmp = new AtomicLong();
         Runtime runtime = Runtime.getRuntime();
         Thread sampler = new Thread(() -> {
-            int n = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 peakHeap.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
-                if (n++ % 20 == 0) {
-                    peakTmp.accumulateAndGet(size(tmp), Math::max);
-                }
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -85,24 +75,10 @@ public final class ExportRun {
         sampler.interrupt();
         System.out.println("RESULT elapsedMs=" + elapsed + " coldStartMs=" + coldMillis + " peakHeapMB="
                 + peakHeap.get() / (1024 * 1024) + " peakLiveAfterGcMB=" + peakLive.get() / (1024 * 1024)
-                + " peakTmpMB=" + peakTmp.get() / (1024 * 1024) + " maxHeapMB="
+                + " maxHeapMB="
                 + runtime.maxMemory() / (1024 * 1024) + " failures=" + response.getBatchItemFailures().size());
         handler.close();
         System.exit(0);
-    }
-
-    private static long size(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.mapToLong(p -> {
-                try {
-                    return Files.isRegularFile(p) ? Files.size(p) : 0;
-                } catch (IOException e) {
-                    return 0; // deleted meanwhile
-                }
-            }).sum();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static Context context(long timeoutMillis) {

@@ -36,10 +36,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Measures an export of many letters (2,000 by default) made by the function's own jar in a JVM of its own, with
- * Lambda's JVM options and a given heap, against the local cloud; prints time, peak heap, peak /tmp and the file's
- * size for each heap. Not part of the build: {@code mvn -pl functions/letter-export package -DskipTests} first,
+ * Lambda's JVM options and a given heap, against the local cloud; prints time, peak heap (sampled, and live after
+ * collections) and the file's size for each heap. /tmp holds the letters read (their total size: the binding's file
+ * is unlinked as soon as it is open, so it is not listed). Not part of the build: {@code mvn -pl functions/letter-export package -DskipTests} first,
  * then {@code mvn -pl functions/letter-export test -Dtest=LetterExportMeasureTest -Dconvoc.measure=2000
- * -Dconvoc.measure.heaps=512,256,160,128}.
+ * -Dconvoc.measure.heaps=512,256,128,64}; {@code -Dconvoc.measure.cpu=0} pins the function's JVM to one core.
  */
 @ExtendWith(LocalCloudExtension.class)
 @EnabledIfSystemProperty(named = "convoc.measure", matches = "\\d+")
@@ -64,10 +65,15 @@ class LetterExportMeasureTest {
         LetterExportRequests requests = new LetterExportRequests(programmes, exports, nowhere, Clock.systemUTC());
         Requester by = new Requester("u-measure", "mesure", "protocol", "127.0.0.1", "measure");
 
-        for (String heap : System.getProperty("convoc.measure.heaps", "512,256,160,128").split(",")) {
+        for (String heap : System.getProperty("convoc.measure.heaps", "256,128,64").split(",")) {
             LetterExport export = requests.request(new LetterSelection(eventId, null, null, null, null, List.of()), by);
             Path tmp = Files.createTempDirectory("export-tmp-");
-            List<String> command = new ArrayList<>(List.of(
+            List<String> command = new ArrayList<>();
+            if (System.getProperty("convoc.measure.cpu") != null) {
+                // one core, as Lambda gives one vCPU at 1,769 MB
+                command.addAll(List.of("taskset", "-c", System.getProperty("convoc.measure.cpu")));
+            }
+            command.addAll(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + heap + "m", "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                     "-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));

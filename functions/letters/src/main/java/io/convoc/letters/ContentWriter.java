@@ -67,6 +67,8 @@ final class ContentWriter {
             return;
         }
         TextStyle style = paragraph.style();
+        lineX = 0;
+        lineY = 0;
         if (!collectOnly) {
             out.append("BT\n");
             setFill(style.gray());
@@ -105,10 +107,15 @@ final class ContentWriter {
             gap = (boxWidth - wordsWidth) / (words.size() - 1);
         }
         if (!collectOnly) {
-            out.append("1 0 0 1 ");
-            number(start);
-            number(baseline);
-            out.append("Tm\n");
+            // Td moves from the start of the previous line of the text object: shorter than a Tm each line; the
+            // moves are computed from rounded positions, so that rounding never accumulates
+            long startX = Math.round(start * 100.0);
+            long startY = Math.round(baseline * 100.0);
+            number((startX - lineX) / 100f);
+            number((startY - lineY) / 100f);
+            out.append("Td\n");
+            lineX = startX;
+            lineY = startY;
         }
         inArray = false;
         inString = false;
@@ -160,6 +167,10 @@ final class ContentWriter {
         }
     }
 
+    // start of the current line in the text object, in hundredths of a point
+    private long lineX;
+    private long lineY;
+
     // state of the TJ array being written
     private boolean inArray;
     private boolean inString;
@@ -178,15 +189,16 @@ final class ContentWriter {
             out.append('[');
             inArray = true;
         }
-        // a TJ number moves by thousandths of the current font size, to the left when positive
-        float adjustment = -(target - pen) * 1000f / size;
-        if (Math.abs(adjustment) >= 0.05f) {
+        // a TJ number moves by thousandths of the current font size, to the left when positive; whole thousandths
+        // (0.01 pt at 10 pt) are plenty, and the pen follows the rounded moves so that errors never add up
+        long adjustment = Math.round(-(target - pen) * 1000f / size);
+        if (adjustment != 0) {
             if (inString) {
                 out.append(')');
                 inString = false;
             }
-            number(adjustment);
-            pen = target;
+            out.append(adjustment).append(' ');
+            pen -= adjustment * size / 1000f;
         }
         if (!inString) {
             out.append('(');

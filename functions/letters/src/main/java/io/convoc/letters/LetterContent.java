@@ -149,8 +149,10 @@ record LetterContent(Side fr, Side ar, String tifinagh, List<Day> days) {
             var issued = LetterText.date(letter.issuedOn());
             String place = text(event.issuingPlace(), t.language());
             if (t.language() == Language.AR) {
+                // the tabular Hijri date moved by the event's adjustment to the official Moroccan calendar
+                var hijri = LetterText.date(letter.issuedOn().plusDays(event.hijriAdjustment()));
                 return t.format("placeAndDate", "place", place,
-                        "hijri", t.format("hijri.date", "date", issued), "gregorian", t.format("date", "date", issued));
+                        "hijri", t.format("hijri.date", "date", hijri), "gregorian", t.format("date", "date", issued));
             }
             return t.format("placeAndDate", "place", place, "day", letter.issuedOn().getDayOfMonth(), "date", issued);
         }

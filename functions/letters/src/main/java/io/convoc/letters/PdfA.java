@@ -85,8 +85,7 @@ final class PdfA {
             catalog.setLanguage(languages.get(0));
 
             PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(SRGB_PROFILE));
-            intent.setInfo(SRGB);
-            intent.setOutputCondition(SRGB);
+            // the identifier is the one entry required besides the profile (ISO 32000-1, 14.11.5)
             intent.setOutputConditionIdentifier(SRGB);
             intent.setRegistryName("http://www.color.org");
             catalog.addOutputIntent(intent);
@@ -94,12 +93,9 @@ final class PdfA {
             throw new UncheckedIOException(e);
         }
 
-        // the information dictionary repeats the XMP: PDF/A requires both to agree
+        // only the dates in the information dictionary (PDF 2.0 deprecates the rest): the title, author and
+        // producer are in the XMP, where PDF/A and PDF/UA readers look; PDF/A only asks both to agree
         PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(title.get(0)[1]);
-        info.setAuthor(author);
-        info.setCreator(PRODUCER);
-        info.setProducer(PRODUCER);
         info.setCreationDate(date);
         info.setModificationDate(date);
         document.setVersion(1.7f);

@@ -96,7 +96,23 @@ final class RequestLineFixer implements AutoCloseable {
                 }
                 return null;
             });
-            backend.getInputStream().transferTo(client.getOutputStream());
+            // the answer says the connection closes, so that no client keeps it for a next request
+            InputStream fromBackend = new BufferedInputStream(backend.getInputStream());
+            byte[] answer = readHead(fromBackend);
+            if (answer == null) {
+                return;
+            }
+            StringBuilder answerHead = new StringBuilder();
+            for (String h : new String(answer, StandardCharsets.ISO_8859_1).split("\r\n")) {
+                if (!h.regionMatches(true, 0, "connection:", 0, 11)) {
+                    answerHead.append(h).append("\r\n");
+                }
+            }
+            answerHead.append("Connection: close\r\n\r\n");
+            OutputStream toClient = client.getOutputStream();
+            toClient.write(answerHead.toString().getBytes(StandardCharsets.ISO_8859_1));
+            fromBackend.transferTo(toClient);
+            toClient.flush();
         } catch (IOException ignored) {
             // a client gone away: nothing to answer
         }

@@ -56,6 +56,11 @@ public class AwsFactory {
     /** One light HTTP client for every AWS client: the JDK's, which starts faster than Apache or Netty. */
     @Singleton
     SdkHttpClient httpClient() {
+        // the JDK keeps 5 idle connections per host by default: an import writing 16 rows at once would open a new
+        // (TLS) connection for most requests. Read once, when the JDK's HTTP keep-alive cache is first used.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         return UrlConnectionHttpClient.create();
     }
 

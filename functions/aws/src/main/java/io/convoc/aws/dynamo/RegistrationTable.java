@@ -164,6 +164,86 @@ public final class RegistrationTable implements RegistrationRepository {
         return new Page<>(getAll(ids).stream().filter(query::keeps).toList(), Cursor.encode(page.lastEvaluatedKey()));
     }
 
+    /** Registrations, their claims and attendances: at most this many items in one transaction (DynamoDB's limit). */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
+    @Override
+    public List<String> createAll(List<Registration> all) {
+        List<String> existing = new ArrayList<>(all.size());
+        List<Registration> chunk = new ArrayList<>();
+        int items = 0;
+        for (Registration r : all) {
+            int size = 2 + r.workshops().size();
+            if (items + size > MAX_TRANSACTION_ITEMS && !chunk.isEmpty()) {
+                existing.addAll(createChunk(chunk));
+                chunk = new ArrayList<>();
+                items = 0;
+            }
+            chunk.add(r);
+            items += size;
+        }
+        if (!chunk.isEmpty()) {
+            existing.addAll(createChunk(chunk));
+        }
+        return existing;
+    }
+
+    /** One transaction for the chunk; if any condition fails (an address taken meanwhile), each row on its own. */
+    private List<String> createChunk(List<Registration> chunk) {
+        if (chunk.size() > 1) {
+            TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+            chunk.forEach(r -> addCreate(tx, r));
+            try {
+                enhanced.transactWriteItems(tx.build());
+                return java.util.Collections.nCopies(chunk.size(), null);
+            } catch (TransactionCanceledException e) {
+                // fall through: one by one, so that each duplicate is named and the others stored
+            }
+        }
+        List<String> existing = new ArrayList<>(chunk.size());
+        for (Registration r : chunk) {
+            try {
+                create(r);
+                existing.add(null);
+            } catch (DuplicateRegistration d) {
+                existing.add(d.existingId());
+            }
+        }
+        return existing;
+    }
+
+    private void addCreate(TransactWriteItemsEnhancedRequest.Builder tx, Registration r) {
+        String emailKey = LookupItem.email(r.eventId(), Registration.emailKey(r.email()));
+        tx.addPutItem(registrations, TransactPutItemEnhancedRequest.builder(RegistrationItem.class)
+                        .item(RegistrationItem.from(r))
+                        .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build())
+                        .build())
+                .addPutItem(lookups, TransactPutItemEnhancedRequest.builder(LookupItem.class)
+                        .item(LookupItem.of(emailKey, LookupItem.NO_SORT, r.id()))
+                        .conditionExpression(Expression.builder().expression("attribute_not_exists(lookupKey)").build())
+                        .build());
+        for (String workshop : r.workshops()) {
+            tx.addPutItem(lookups, LookupItem.of(LookupItem.session(r.eventId(), workshop), r.protocolKey(), r.id()));
+        }
+    }
+
+    @Override
+    public Map<String, String> findIdsByEmail(String eventId, java.util.Collection<String> emails) {
+        Map<String, String> found = new HashMap<>();
+        List<String> keys = emails.stream().map(Registration::emailKey).distinct().toList();
+        for (int from = 0; from < keys.size(); from += 100) {
+            ReadBatch.Builder<LookupItem> batch = ReadBatch.builder(LookupItem.class).mappedTableResource(lookups);
+            keys.subList(from, Math.min(keys.size(), from + 100)).forEach(k -> batch.addGetItem(Key.builder()
+                    .partitionValue(LookupItem.email(eventId, k)).sortValue(LookupItem.NO_SORT).build()));
+            String prefix = LookupItem.email(eventId, "");
+            for (BatchGetResultPage page : enhanced.batchGetItem(b -> b.readBatches(batch.build()))) {
+                page.resultsForTable(lookups).forEach(i -> found.put(i.lookupKey.substring(prefix.length()),
+                        i.registrationId));
+            }
+        }
+        return found;
+    }
+
     /** BatchGetItem, in the order asked (the batch answers in any order). */
     private List<Registration> getAll(List<String> ids) {
         if (ids.isEmpty()) {

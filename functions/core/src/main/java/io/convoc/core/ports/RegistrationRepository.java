@@ -16,9 +16,42 @@ public interface RegistrationRepository {
      */
     void create(Registration registration);
 
+    /**
+     * Stores several new registrations, each as {@link #create} would (its address claimed atomically with it);
+     * adapters write many in one transaction, falling back to one by one when one of them is a duplicate.
+     *
+     * @return for each registration, in order: null when stored, else the id of the registration already holding
+     * its address
+     */
+    default java.util.List<String> createAll(java.util.List<Registration> registrations) {
+        java.util.List<String> existing = new java.util.ArrayList<>(registrations.size());
+        for (Registration r : registrations) {
+            try {
+                create(r);
+                existing.add(null);
+            } catch (io.convoc.core.registration.DuplicateRegistration d) {
+                existing.add(d.existingId());
+            }
+        }
+        return existing;
+    }
+
     Optional<Registration> find(String id);
 
     Optional<String> findIdByEmail(String eventId, String email);
+
+    /**
+     * The registrations already claiming these addresses in the event (e-mail key → registration id), for an import
+     * that asks for all its rows at once (adapters read them in batches).
+     */
+    default java.util.Map<String, String> findIdsByEmail(String eventId, java.util.Collection<String> emails) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (String email : emails) {
+            findIdByEmail(eventId, email).ifPresent(id -> found.put(
+                    io.convoc.core.registration.Registration.emailKey(email), id));
+        }
+        return found;
+    }
 
     /** The registrations of these ids that exist, in the order asked (adapters read them in batches). */
     default java.util.List<Registration> findAll(java.util.Collection<String> ids) {

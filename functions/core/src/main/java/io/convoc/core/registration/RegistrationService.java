@@ -52,16 +52,49 @@ public class RegistrationService {
      * @throws DuplicateRegistration when the event already has this e-mail address
      */
     public Registration register(RegistrationRequest request, RegistrationSource source, Programme programme) {
+        return register(request, source, programme, null);
+    }
+
+    /**
+     * @param claimed the addresses of the event already registered (e-mail key → id), read beforehand for many
+     *                rows at once; null to look this one up. The store refuses a duplicate either way.
+     */
+    public Registration register(RegistrationRequest request, RegistrationSource source, Programme programme,
+                                 java.util.Map<String, String> claimed) {
+        Registration registration = prepare(request, source, programme, claimed);
+        registrations.create(registration);
+        return registration;
+    }
+
+    /** Stores registrations {@link #prepare}d: null for each stored, else the id already holding its address. */
+    public java.util.List<String> createAll(java.util.List<Registration> prepared) {
+        return registrations.createAll(prepared);
+    }
+
+    /**
+     * A registration checked and built, not stored yet (an import stores many at once).
+     *
+     * @throws InvalidInput          naming every field in error
+     * @throws DuplicateRegistration when {@code claimed} (or, when null, the store) has the address already
+     */
+    public Registration prepare(RegistrationRequest request, RegistrationSource source, Programme programme,
+                                java.util.Map<String, String> claimed) {
         RegistrationValidator.Valid v = validator.validate(request, programme);
-        registrations.findIdByEmail(programme.event().id(), v.email()).ifPresent(existing -> {
+        Optional<String> already = claimed == null ? registrations.findIdByEmail(programme.event().id(), v.email())
+                : Optional.ofNullable(claimed.get(Registration.emailKey(v.email())));
+        already.ifPresent(existing -> {
             throw new DuplicateRegistration(programme.event().id(), existing);
         });
         Instant now = clock.instant();
         Registration registration = new Registration(ids.get(), programme.event().id(), v.civility(), v.name(),
                 v.titleFr(), v.titleAr(), v.category(), v.organisation(), v.region(), v.email(), v.mobile(),
                 v.languages(), v.workshops(), source, RegistrationStatus.RECEIVED, null, null, now, now);
-        registrations.create(registration);
         return registration;
+    }
+
+    /** {@link RegistrationRepository#findIdsByEmail}: the addresses of these that the event already has. */
+    public java.util.Map<String, String> registeredIds(String eventId, java.util.Collection<String> emails) {
+        return registrations.findIdsByEmail(eventId, emails);
     }
 
     public Optional<Registration> find(String id) {
