@@ -7,8 +7,6 @@ import io.convoc.core.letters.LetterExporter;
 import io.convoc.core.ports.ExportFiles;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.ports.LetterBinder;
-import io.convoc.core.ports.LetterDownloadLog;
-import io.convoc.core.ports.LetterExportRepository;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
 import io.convoc.letters.ExportCover;
@@ -28,16 +26,6 @@ import java.util.concurrent.Executors;
 @Factory
 public class LetterExportFactory {
     static final int FETCHERS = 8;
-
-    @Singleton
-    LetterDownloadLog letterDownloadLog(DynamoDbClient dynamo, @Value("${LETTER_DOWNLOADS_TABLE}") String table) {
-        return new LetterDownloadTable(dynamo, table);
-    }
-
-    @Singleton
-    LetterExportRepository letterExports(DynamoDbClient dynamo, @Value("${LETTER_DOWNLOADS_TABLE}") String table) {
-        return new LetterExportTable(dynamo, table);
-    }
 
     @Singleton
     ExportFiles exportFiles(S3Client s3, @Value("${LETTERS_BUCKET}") String bucket) {
@@ -61,11 +49,16 @@ public class LetterExportFactory {
         });
     }
 
+    /**
+     * The audit and the exports' state are built here rather than offered as beans: in the local run every function
+     * shares one class path, and the api function offers them already.
+     */
     @Singleton
     LetterExporter letterExporter(ProgrammeRepository programmes, RegistrationRepository registrations,
-                                  LetterExportRepository exports, LetterArchive archive, LetterBinder binder,
-                                  ExportFiles files, LetterDownloadLog log, Clock clock,
+                                  DynamoDbClient dynamo, @Value("${LETTER_DOWNLOADS_TABLE}") String table,
+                                  LetterArchive archive, LetterBinder binder, ExportFiles files, Clock clock,
                                   @Named("letterFetchers") ExecutorService fetchers) {
-        return new LetterExporter(programmes, registrations, exports, archive, binder, files, log, clock, fetchers);
+        return new LetterExporter(programmes, registrations, new LetterExportTable(dynamo, table), archive, binder,
+                files, new LetterDownloadTable(dynamo, table), clock, fetchers);
     }
 }

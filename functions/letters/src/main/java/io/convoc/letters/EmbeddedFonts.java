@@ -100,6 +100,30 @@ final class EmbeddedFonts {
         return resources;
     }
 
+    private static final com.ibm.icu.text.Normalizer2 NFKC = com.ibm.icu.text.Normalizer2.getNFKCInstance();
+
+    /**
+     * Arabic presentation forms: the glyph is mapped to the letter it stands for, so that readers which do not
+     * normalise (poppler's pdftotext) give the typed letters.
+     */
+    private static boolean isArabicForm(int cp) {
+        return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+    }
+
+    /**
+     * The text of a glyph: a presentation form's letter, except for ligatures (lam-alef): PDFBox places a mark
+     * inside a two-letter glyph by the letters' order left to right, and poppler reverses them; both read the
+     * ligature's own code point right, which normalises (NFKC) to the two letters.
+     */
+    private static String unicode(int codePoint, boolean form) {
+        String own = new String(Character.toChars(codePoint));
+        if (!form) {
+            return own;
+        }
+        String letter = NFKC.normalize(own);
+        return letter.length() == 1 ? letter : own;
+    }
+
     /** The glyphs of one face used by the document. */
     private static final class Usage {
         private final LetterFonts.Font font;
@@ -210,7 +234,8 @@ final class EmbeddedFonts {
                     continue;
                 }
                 int end = gid;
-                while (codePoint <= 0xFFFF && end + 1 < newGlyphs.length && (end + 1) >> 8 == gid >> 8
+                boolean form = isArabicForm(codePoint);
+                while (codePoint <= 0xFFFF && !form && end + 1 < newGlyphs.length && (end + 1) >> 8 == gid >> 8
                         && Integer.valueOf(codePoint + end + 1 - gid).equals(codePointOf(newGlyphs[end + 1]))
                         && (codePoint & 0xFF) + end + 1 - gid <= 0xFF) {
                     end++;
@@ -233,7 +258,7 @@ final class EmbeddedFonts {
                     chars.append('<');
                     hex4(gid, chars);
                     chars.append("><");
-                    for (char c : Character.toChars(codePoint)) {
+                    for (char c : unicode(codePoint, form).toCharArray()) {
                         hex4(c, chars);
                     }
                     chars.append(">\n");

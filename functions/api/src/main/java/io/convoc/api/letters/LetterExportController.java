@@ -1,6 +1,7 @@
 package io.convoc.api.letters;
 
 import io.convoc.api.access.Allowed;
+import io.convoc.api.access.Callers;
 import io.convoc.api.access.Role;
 import io.convoc.api.letters.LetterViews.ExportView;
 import io.convoc.api.problem.ApiException;
@@ -27,7 +28,7 @@ import java.util.List;
 /**
  * Print-ready exports: a filter (or a list of registrations) → 202 and the export's address; the export function
  * makes one PDF (a cover listing the letters, then the letters in protocol order); its state, then a five-minute
- * link to the file once READY.
+ * link to the file once READY (for the one who asked).
  */
 @Controller("/api/letters/exports")
 public class LetterExportController {
@@ -52,12 +53,18 @@ public class LetterExportController {
                 .body(ExportView.of(export, null));
     }
 
+    /**
+     * The export and where it stands. The link to the file goes to the one who asked for it only: the audit records
+     * the letters bound as handed to that person, so nobody else gets them through this door.
+     */
     @Allowed({Role.PROTOCOL, Role.ORGANIZER})
     @Get("/{exportId}")
-    public HttpResponse<ExportView> get(@PathVariable String exportId) {
+    public HttpResponse<ExportView> get(HttpRequest<?> request, @PathVariable String exportId) {
         LetterExport export = exports.find(exportId).orElseThrow(() -> new ApiException(404, "unknown_export",
                 List.of(FieldError.of("exportId", "unknown_export", exportId))));
-        LetterLinks.Link link = export.state() == LetterExport.State.READY
+        String caller = Callers.of(request).subject();
+        boolean requester = caller != null && caller.equals(export.requestedBy().subject());
+        LetterLinks.Link link = export.state() == LetterExport.State.READY && requester
                 ? links.to(export.key(), export.key().substring(export.key().lastIndexOf('/') + 1)) : null;
         MutableHttpResponse<ExportView> response = HttpResponse.ok(ExportView.of(export, link))
                 .header("Cache-Control", "no-store");

@@ -103,6 +103,11 @@ public class ProblemHandlers {
             if (t.getClass().getSimpleName().equals("EmptyBodyException")) {
                 return problems.of(request, 400, "bad_request", FieldError.of("body", "body_required"));
             }
+            if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("invalid escape sequence")) {
+                // a body sent as a form (urlencoded or multipart) that Micronaut tried to decode: no route reads forms
+                return problems.of(request, 415, "unsupported_media_type", FieldError.of("Content-Type",
+                        "unsupported_media_type", request.getContentType().map(Object::toString).orElse("-")));
+            }
             if (t instanceof io.micronaut.http.exceptions.HttpStatusException s && s.getStatus().getCode() < 500) {
                 return problems.of(request, s.getStatus().getCode(), "bad_request", List.of(), null);
             }

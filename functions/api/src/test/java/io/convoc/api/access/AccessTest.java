@@ -109,6 +109,16 @@ class AccessTest {
                         ORGANIZERS),
                 new Spec("GET", "/api/events/{eventId}/invitation-codes", "/api/events/" + EVENT + "/invitation-codes",
                         null, ORGANIZERS),
+                new Spec("GET", "/api/letters", "/api/letters?eventId=" + EVENT, null, STAFF),
+                new Spec("GET", "/api/letters/{registrationId:[0-9a-fA-F-]+}", "/api/letters/" + UUID.randomUUID(),
+                        null, STAFF),
+                new Spec("GET", "/api/letters/{registrationId:[0-9a-fA-F-]+}/downloads",
+                        "/api/letters/" + UUID.randomUUID() + "/downloads", null, STAFF),
+                new Spec("GET", "/api/letters/downloads", "/api/letters/downloads?user=u-1", null, ORGANIZERS),
+                new Spec("POST", "/api/letters/exports", "/api/letters/exports", "{\"eventId\":\"" + EVENT + "\"}",
+                        STAFF),
+                new Spec("GET", "/api/letters/exports/{exportId}", "/api/letters/exports/" + UUID.randomUUID(), null,
+                        STAFF),
                 new Spec("GET", "/api/registrations/{id}/calendar.ics",
                         "/api/registrations/" + UUID.randomUUID() + "/calendar.ics?token=1.x", null, EVERYONE));
     }

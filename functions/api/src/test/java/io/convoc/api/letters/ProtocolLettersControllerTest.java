@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convoc.api.ApiHandler;
 import io.convoc.api.Tokens;
+import io.convoc.aws.dynamo.LetterExportTable;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.aws.dynamo.RegistrationTable;
 import io.convoc.core.registration.Category;
@@ -56,6 +57,7 @@ class ProtocolLettersControllerTest {
     private static RegistrationTable registrations;
     private static S3Client s3;
     private static String bucket;
+    private static LetterExportTable exports;
 
     @BeforeAll
     static void start(LocalCloud cloud) {
@@ -65,6 +67,7 @@ class ProtocolLettersControllerTest {
                 cloud.tableName("RegistrationLookupsTable"));
         s3 = cloud.s3();
         bucket = cloud.bucketName("LettersBucket");
+        exports = new LetterExportTable(cloud.dynamo(), cloud.tableName("LetterDownloadsTable"));
         handler = new ApiHandler();
     }
 
@@ -315,5 +318,24 @@ class ProtocolLettersControllerTest {
         assertEquals("protocole.tanger", body(state).get("requestedBy").get("userName").asText());
         assertTrue(body(state).path("link").isMissingNode(), "no link before the file is there");
         assertEquals(404, get("/api/letters/exports/" + UUID.randomUUID(), Map.of(), "protocol").getStatusCode());
+
+        // once the function has made it: a five-minute link for the one who asked, none for anybody else
+        String id = export.get("id").asText();
+        String key = "exports/" + eventId + "/" + id + ".pdf";
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/pdf"),
+                RequestBody.fromString("%PDF-1.7 bound"));
+        exports.start(id, Instant.now());
+        exports.ready(id, key, 3, 0, 4, 1, 14, Instant.now());
+        JsonNode ready = body(get(location, Map.of(), "protocol"));
+        assertEquals("READY", ready.get("state").asText());
+        assertEquals(3, ready.get("letters").asInt());
+        String link = ready.get("link").asText();
+        assertTrue(link.contains("X-Amz-Expires=300") && link.contains(key), link);
+        HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, file.statusCode());
+        assertEquals("%PDF-1.7 bound", file.body());
+        assertTrue(body(get(location, Map.of(), "organizer")).path("link").isMissingNode(),
+                "the letters were handed to the one who asked: nobody else gets them from here");
     }
 }

@@ -36,7 +36,7 @@ import java.util.Optional;
 public class RegistrationImport {
     public static final int MAX_ROWS = 5000;
     /** Rows written at once: each row is a lookup and a transaction, so an import waits on the network. */
-    public static final int DEFAULT_PARALLELISM = 16;
+    public static final int DEFAULT_PARALLELISM = 8;
 
     private final RegistrationService registrations;
     private final int parallelism;
@@ -107,9 +107,7 @@ public class RegistrationImport {
                 emails.add(plain);
             }
         }
-        long t0 = System.nanoTime();
         Map<String, String> claimed = registrations.registeredIds(programme.event().id(), emails);
-        long t1 = System.nanoTime();
 
         ImportRow[] results = new ImportRow[records.size()];
         Registration[] prepared = new Registration[records.size()];
@@ -127,7 +125,6 @@ public class RegistrationImport {
             }
         });
 
-        long t2 = System.nanoTime();
         Map<String, Registration> firstOfAddress = new java.util.HashMap<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < prepared.length; i++) {
@@ -171,8 +168,6 @@ public class RegistrationImport {
         } finally {
             pool.shutdownNow();
         }
-        System.err.printf("TIMING claims=%d ms validate=%d ms store=%d ms%n", (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return List.of(results);
     }
 
