@@ -96,6 +96,17 @@ public class ProblemHandlers {
                 e.getArgument().getType().getSimpleName()));
     }
 
+    /** Thrown by the proxy's form decoder (a body sent as a form, with a broken % escape). */
+    private static boolean fromFormDecoding(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        for (int i = 0; i < Math.min(4, stack.length); i++) {
+            if (stack[i].getClassName().endsWith("QueryStringDecoder")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Error(global = true)
     public HttpResponse<Problem> unexpected(HttpRequest<?> request, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -103,7 +114,7 @@ public class ProblemHandlers {
             if (t.getClass().getSimpleName().equals("EmptyBodyException")) {
                 return problems.of(request, 400, "bad_request", FieldError.of("body", "body_required"));
             }
-            if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("invalid escape sequence")) {
+            if (t instanceof IllegalArgumentException && fromFormDecoding(t)) {
                 // a body sent as a form (urlencoded or multipart) that Micronaut tried to decode: no route reads forms
                 return problems.of(request, 415, "unsupported_media_type", FieldError.of("Content-Type",
                         "unsupported_media_type", request.getContentType().map(Object::toString).orElse("-")));
