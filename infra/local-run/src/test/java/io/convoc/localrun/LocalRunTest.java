@@ -91,9 +91,14 @@ class LocalRunTest {
         assertTrue(inbox.contains("omar.benjelloun@example.ma") && inbox.contains("jean.dupont@example.fr"), inbox);
         assertTrue(run.cloud().sms().messagesTo("+212612345678").size() >= 1, "SMS to the first sample invitee");
 
-        // the PDF each invitee received is, byte for byte, the letter the protocol office has in S3
+        // the PDF each sample invitee received is, byte for byte, the letter the protocol office has in S3
         com.fasterxml.jackson.databind.JsonNode store = json.readTree(inbox);
+        java.util.Set<String> sample = java.util.Set.of("omar.benjelloun@example.ma", "fz.elidrissi@example.ma",
+                "jean.dupont@example.fr");
         for (com.fasterxml.jackson.databind.JsonNode invitee : invitees) {
+            if (!sample.contains(invitee.path("email").asText())) {
+                continue; // invitees other tests register (their letters may have moved on to later versions)
+            }
             String key = json.readTree(http.send(organizer(URI.create(run.gateway().url()
                     + "/api/registrations/" + invitee.path("id").asText())).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("letter").path("reference").asText();
@@ -102,10 +107,14 @@ class LocalRunTest {
             boolean found = false;
             for (com.fasterxml.jackson.databind.JsonNode mail : store.path("emails")) {
                 if (mail.path("destination").path("to").toString().contains(invitee.path("email").asText())) {
-                    byte[] attached = java.util.Base64.getDecoder().decode(
-                            mail.path("attachments").get(0).path("content").asText());
-                    assertTrue(java.util.Arrays.equals(stored, attached), "letter of " + key);
-                    found = true;
+                    for (com.fasterxml.jackson.databind.JsonNode attachment : mail.path("attachments")) {
+                        // the calendar travels as a part of its own; the letter is the PDF
+                        if (attachment.path("contentType").asText().startsWith("application/pdf")) {
+                            byte[] attached = java.util.Base64.getDecoder().decode(attachment.path("content").asText());
+                            assertTrue(java.util.Arrays.equals(stored, attached), "letter of " + key);
+                            found = true;
+                        }
+                    }
                 }
             }
             assertTrue(found, "a mail to " + invitee.path("email").asText());
