@@ -42,7 +42,7 @@ public class CalendarController {
         this.clock = clock;
     }
 
-    @Get
+    @Get(produces = {"text/calendar", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> calendar(@PathVariable String id, @QueryValue @Nullable String token) {
         if (!tokens.verifyCalendar(id, token, clock.instant())) {
             return HttpResponse.notFound();
