@@ -4,6 +4,7 @@ import io.convoc.api.access.Allowed;
 import io.convoc.api.access.Callers;
 import io.convoc.api.access.Role;
 import io.convoc.api.problem.ApiException;
+import io.convoc.api.problem.JsonBodies;
 import io.convoc.api.problem.Problems;
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.invitations.InvitationCode;
@@ -36,6 +37,7 @@ import java.util.Set;
 /** Organizers' invitation codes for an event: one per delegation, given to its members for the public form. */
 @Controller("/api/events/{eventId}/invitation-codes")
 public class InvitationCodeController {
+    static final int MAX_BYTES = 16 * 1024;
     private static final Set<String> FIELDS = Set.of("delegation", "category", "region", "maxUses", "expiresAt");
     private final InvitationCodes codes;
     private final JsonMapper json;
@@ -78,18 +80,7 @@ public class InvitationCodeController {
 
     /** A flat JSON object of the fields above (numbers accepted for maxUses); anything else is named and refused. */
     private Map<String, String> read(String body) {
-        io.convoc.api.problem.StrictJson.check(body);
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null
-                    : json.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json",
-                    io.convoc.api.problem.StrictJson.message(e))));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
-        }
+        JsonNode root = JsonBodies.object(json, body, MAX_BYTES);
         Map<String, String> out = new HashMap<>();
         List<FieldError> errors = new java.util.ArrayList<>();
         for (Map.Entry<String, JsonNode> e : root.entries()) {

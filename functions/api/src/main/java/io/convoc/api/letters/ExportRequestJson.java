@@ -1,6 +1,7 @@
 package io.convoc.api.letters;
 
 import io.convoc.api.problem.ApiException;
+import io.convoc.api.problem.JsonBodies;
 import io.convoc.core.letters.LetterSelection;
 import io.convoc.core.registration.Category;
 import io.convoc.core.registration.Region;
@@ -37,56 +38,14 @@ public class ExportRequestJson {
     }
 
     public LetterSelection read(String body) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
-        }
-        io.convoc.api.problem.StrictJson.check(body);
-        JsonNode root;
-        try {
-            root = json.readValue(bytes, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json",
-                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""))));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
-        }
+        JsonBodies.Fields fields = JsonBodies.fields(JsonBodies.object(json, body, MAX_BYTES), TEXT_FIELDS, IDS);
         Map<String, String> text = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : root.entries()) {
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (TEXT_FIELDS.contains(name)) {
-                if (value.isString()) {
-                    if (!value.getStringValue().isBlank()) {
-                        text.put(name, value.getStringValue().strip());
-                    }
-                } else if (!value.isNull()) {
-                    errors.add(FieldError.of(name, "wrong_type", "string"));
-                }
-            } else if (IDS.equals(name)) {
-                if (value.isArray()) {
-                    int i = 0;
-                    for (JsonNode id : value.values()) {
-                        if (id.isString()) {
-                            ids.add(id.getStringValue());
-                        } else {
-                            errors.add(FieldError.of(IDS + "[" + i + "]", "wrong_type", "string"));
-                        }
-                        i++;
-                    }
-                } else if (!value.isNull()) {
-                    errors.add(FieldError.of(name, "wrong_type", "array"));
-                }
-            } else {
-                errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(name), "unknown_field"));
+        fields.text().forEach((k, v) -> {
+            if (!v.isBlank()) {
+                text.put(k, v.strip());
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, "bad_request", errors);
-        }
+        });
+        List<String> ids = fields.list();
         List<FieldError> invalid = new ArrayList<>();
         if (!text.containsKey("eventId")) {
             invalid.add(FieldError.of("eventId", "required"));

@@ -1,6 +1,7 @@
 package io.convoc.api.programme;
 
 import io.convoc.api.problem.ApiException;
+import io.convoc.api.problem.JsonBodies;
 import io.convoc.core.programme.SessionDraft;
 import io.convoc.core.validation.FieldError;
 import io.micronaut.json.JsonMapper;
@@ -35,21 +36,7 @@ public class SessionJson {
     }
 
     public SessionDraft read(String body) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
-        }
-        io.convoc.api.problem.StrictJson.check(body);
-        JsonNode root;
-        try {
-            root = bytes.length == 0 ? null : json.readValue(bytes, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json",
-                    io.convoc.api.problem.StrictJson.message(e))));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
-        }
+        JsonNode root = JsonBodies.object(json, body, MAX_BYTES);
         Map<String, String> text = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : root.entries()) {

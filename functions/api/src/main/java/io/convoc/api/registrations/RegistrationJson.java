@@ -1,6 +1,7 @@
 package io.convoc.api.registrations;
 
 import io.convoc.api.problem.ApiException;
+import io.convoc.api.problem.JsonBodies;
 import io.convoc.core.registration.RegistrationRequest;
 import io.convoc.core.validation.FieldError;
 import io.micronaut.json.JsonMapper;
@@ -61,51 +62,9 @@ public class RegistrationJson {
     }
 
     private void readInto(String body, Set<String> textFields, Map<String, String> text, List<String> workshops) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiException(413, "too_large", List.of(FieldError.of("body", "body_too_large", MAX_BYTES)));
-        }
-        io.convoc.api.problem.StrictJson.check(body);
-        JsonNode root;
-        try {
-            root = json.readValue(bytes, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "malformed_json", io.convoc.api.problem.StrictJson.message(e))));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "bad_request", List.of(FieldError.of("body", "wrong_type", "object")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : root.entries()) {
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (textFields.contains(name)) {
-                if (value.isString()) {
-                    text.put(name, value.getStringValue());
-                } else if (!value.isNull()) {
-                    errors.add(FieldError.of(name, "wrong_type", "string"));
-                }
-            } else if (WORKSHOPS.equals(name)) {
-                if (value.isArray()) {
-                    int i = 0;
-                    for (JsonNode w : value.values()) {
-                        if (w.isString()) {
-                            workshops.add(w.getStringValue());
-                        } else {
-                            errors.add(FieldError.of(WORKSHOPS + "[" + i + "]", "wrong_type", "string"));
-                        }
-                        i++;
-                    }
-                } else if (!value.isNull()) {
-                    errors.add(FieldError.of(name, "wrong_type", "array"));
-                }
-            } else {
-                errors.add(FieldError.of(io.convoc.core.validation.TextRules.excerpt(name), "unknown_field"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, "bad_request", errors);
-        }
+        JsonBodies.Fields fields = JsonBodies.fields(JsonBodies.object(json, body, MAX_BYTES), textFields, WORKSHOPS);
+        text.putAll(fields.text());
+        workshops.addAll(fields.list());
     }
 
     private static String shortly(Exception e) {
