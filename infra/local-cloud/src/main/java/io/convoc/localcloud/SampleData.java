@@ -72,7 +72,8 @@ public final class SampleData {
                 LocalDate.parse(e.get("startDate").asText()), LocalDate.parse(e.get("endDate").asText()),
                 ZoneId.of(e.get("zone").asText()), organizers, bilingual(e.get("signatory")),
                 bilingual(e.get("issuingPlace")), bilingual(e.get("practicalInformation")),
-                e.get("referencePrefix").asText(), e.path("foreignMobiles").asBoolean(false));
+                e.get("referencePrefix").asText(), e.path("foreignMobiles").asBoolean(false),
+                e.path("hijriAdjustment").asInt(0));
         List<ProgrammeSession> sessions = new ArrayList<>();
         root.get("sessions").forEach(s -> sessions.add(new ProgrammeSession(s.get("id").asText(),
                 SessionKind.valueOf(s.get("kind").asText()), bilingual(s.get("title")),

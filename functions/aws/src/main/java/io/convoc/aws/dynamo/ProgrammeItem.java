@@ -40,6 +40,7 @@ public final class ProgrammeItem {
     private Bilingual practicalInformation;
     private String referencePrefix;
     private Boolean foreignMobiles;
+    private Integer hijriAdjustment;
     private String sessionId;
     private String sessionKind;
     private Bilingual title;
@@ -81,6 +82,8 @@ public final class ProgrammeItem {
         string(b, "referencePrefix", i -> i.referencePrefix, (i, v) -> i.referencePrefix = v);
         b.addAttribute(Boolean.class, a -> a.name("foreignMobiles").getter(i -> i.foreignMobiles)
                 .setter((i, v) -> i.foreignMobiles = v));
+        b.addAttribute(Integer.class, a -> a.name("hijriAdjustment").getter(i -> i.hijriAdjustment)
+                .setter((i, v) -> i.hijriAdjustment = v));
         string(b, "sessionId", i -> i.sessionId, (i, v) -> i.sessionId = v);
         string(b, "sessionKind", i -> i.sessionKind, (i, v) -> i.sessionKind = v);
         string(b, "start", i -> i.start, (i, v) -> i.start = v);
@@ -119,6 +122,7 @@ public final class ProgrammeItem {
     Bilingual practicalInformation() { return practicalInformation; }
     String referencePrefix() { return referencePrefix; }
     boolean foreignMobiles() { return Boolean.TRUE.equals(foreignMobiles); }
+    int hijriAdjustment() { return hijriAdjustment == null ? 0 : hijriAdjustment; }
     String sessionId() { return sessionId; }
     String sessionKind() { return sessionKind; }
     Bilingual title() { return title; }
@@ -159,6 +163,7 @@ public final class ProgrammeItem {
         i.practicalInformation = e.practicalInformation();
         i.referencePrefix = e.referencePrefix();
         i.foreignMobiles = e.foreignMobiles() ? Boolean.TRUE : null;
+        i.hijriAdjustment = e.hijriAdjustment() == 0 ? null : e.hijriAdjustment();
         return i;
     }
 

@@ -47,7 +47,7 @@ public final class ProgrammeTable implements ProgrammeRepository {
                 event = new Event(i.eventId(), i.name(), i.theme(), i.patronage(), i.city(), i.venue(),
                         LocalDate.parse(i.startDate()), LocalDate.parse(i.endDate()), ZoneId.of(i.zone()),
                         i.organizers(), i.signatory(), i.issuingPlace(), i.practicalInformation(), i.referencePrefix(),
-                        i.foreignMobiles());
+                        i.foreignMobiles(), i.hijriAdjustment());
             } else if (i.itemKey().startsWith(ProgrammeItem.SESSION_PREFIX)) {
                 sessions.add(i.toSession());
             }
