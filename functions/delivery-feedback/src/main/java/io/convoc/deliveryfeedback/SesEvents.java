@@ -2,7 +2,7 @@ package io.convoc.deliveryfeedback;
 
 import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.notifications.DeliveryFeedback.Report;
-import io.convoc.core.notifications.DeliveryStatus;
+import io.convoc.core.notifications.DeliveryFeedback.Outcome;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -17,6 +17,13 @@ import java.util.Optional;
 /**
  * Reads SES event-publishing records (Delivery, Bounce, Complaint, Reject). Anything else, or a record
  * that cannot be read, is logged and ignored: a report must never block the topic.
+ *
+ * <p>Bounces after SES's bounce types: every {@code Permanent} one (General, NoEmail, Suppressed,
+ * OnAccountSuppressionList, and any subtype SES adds) will fail again, so the notice is BOUNCED and the address
+ * suppressed; {@code Transient} ones (General, MailboxFull, MessageTooLarge, ContentRejected, AttachmentRejected)
+ * and {@code Undetermined} leave a note on the SENT notice (SES retried already; as GOV.UK Notify's "temporary
+ * failure", nothing is suppressed). A {@code Reject} is SES refusing the content (a virus): the notice FAILED,
+ * the address not suppressed.
  */
 @Singleton
 public class SesEvents {
@@ -50,8 +57,8 @@ public class SesEvents {
                     JsonNode b = root.get("bounce");
                     String bounceType = text(b, "bounceType", "Undetermined");
                     String detail = bounceType + "/" + text(b, "bounceSubType", "General") + diagnostic(b);
-                    return Optional.of(new SesReport(messageId, "Permanent".equals(bounceType) ? Report.PERMANENT_BOUNCE
-                            : Report.TRANSIENT_BOUNCE, detail, instant(text(b, "timestamp", null))));
+                    return Optional.of(new SesReport(messageId, bounce(bounceType), detail,
+                            instant(text(b, "timestamp", null))));
                 }
                 case "Complaint" -> {
                     JsonNode c = root.get("complaint");
@@ -61,8 +68,10 @@ public class SesEvents {
                 }
                 case "Reject" -> {
                     JsonNode r = root.get("reject");
-                    return Optional.of(new SesReport(messageId, Report.PERMANENT_BOUNCE,
-                            "rejected: " + text(r, "reason", "unspecified"), null));
+                    // a Reject carries no time of its own: the mail's (the time of the send SES refused)
+                    return Optional.of(new SesReport(messageId, Report.REJECTED,
+                            "rejected by SES: " + text(r, "reason", "unspecified"),
+                            instant(text(root.get("mail"), "timestamp", null))));
                 }
                 default -> {
                     LOG.info("SES event {} for {} ignored", type, messageId);
@@ -75,14 +84,22 @@ public class SesEvents {
         }
     }
 
-    public void apply(DeliveryFeedback feedback, SesReport report) {
-        Optional<DeliveryStatus> status = feedback.onReport(report.messageId(), report.report(), report.detail(),
-                report.at());
-        if (status.isEmpty()) {
-            LOG.warn("SES {} for unknown message {} ignored", report.report(), report.messageId());
-        } else {
-            LOG.info("SES {} for {}: notice now {}", report.report(), report.messageId(), status.get());
+    /** Permanent (any subtype) → suppress; Transient and Undetermined → a note. */
+    static Report bounce(String bounceType) {
+        return "Permanent".equals(bounceType) ? Report.PERMANENT_BOUNCE : Report.TRANSIENT_BOUNCE;
+    }
+
+    public Outcome apply(DeliveryFeedback feedback, SesReport report) {
+        Outcome outcome = feedback.onReport(report.messageId(), report.report(), report.detail(), report.at());
+        switch (outcome.kind()) {
+            case APPLIED -> LOG.info("SES {} for {}: notice now {}", report.report(), report.messageId(),
+                    outcome.status());
+            case KEPT -> LOG.info("SES {} for {} before its send was recorded: kept until it is (a day at most)",
+                    report.report(), report.messageId());
+            case DROPPED -> LOG.warn("SES {} for unknown message {} of {}: dropped (over a day old)",
+                    report.report(), report.messageId(), report.at());
         }
+        return outcome;
     }
 
     private static String diagnostic(JsonNode bounce) {

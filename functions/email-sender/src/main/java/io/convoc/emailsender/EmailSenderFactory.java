@@ -3,6 +3,7 @@ package io.convoc.emailsender;
 import io.convoc.aws.sqs.NoticeDispatch;
 import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.letters.LetterTokens;
+import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.notifications.NoticeSender;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.ports.NotificationRepository;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The e-mail sender's parts, configured from the function's environment. */
 @Factory
@@ -45,10 +47,14 @@ public class EmailSenderFactory {
                              ProgrammeRepository programmes, ProgrammeChangeLog changes, SuppressionList suppressions,
                              SesV2Client ses, EmailComposer composer, LetterArchive letters, LetterTokens tokens,
                              @Value("${PUBLIC_API_URL}") String publicApiUrl,
-                             @Value("${SES_CONFIGURATION_SET}") String configurationSet, Clock clock) {
+                             @Value("${SES_CONFIGURATION_SET}") String configurationSet,
+                             @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, DeliveryFeedback feedback,
+                             Clock clock) {
         return new NoticeSender(notifications, registrations, programmes, suppressions,
                 new SesEmailDeliverer(ses, new NoticeContents(changes), composer, letters, tokens, publicApiUrl,
-                        configurationSet, clock), clock);
+                        configurationSet, clock), clock, Duration.ofSeconds(leaseSeconds))
+                // SES reports that overtook the send (kept by the delivery-feedback function) applied at markSent
+                .applyingEarlyReports(feedback);
     }
 
     @Singleton

@@ -311,6 +311,64 @@ class EmailSenderHandlerTest {
         assertEquals(0, mailsTo(n.destination()).size());
     }
 
+    /** The function killed after its claim, before the provider call: the redelivered message takes it back. */
+    @Test
+    void aNoticeLeftSendingBeforeTheProviderCallIsTakenBackByItsRedeliveredMessageAndSentOnce() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        Instant claimed = Instant.now().minusSeconds(120);
+        assertTrue(notifications.claim(n.registrationId(), n.id(), claimed.plusSeconds(60), claimed));
+        assertEquals(DeliveryStatus.SENDING, notifications.find(n.registrationId(), n.id()).orElseThrow().status());
+        enqueue(n); // the message Lambda did not delete, back after its visibility timeout
+        Notification sent = await(n, DeliveryStatus.SENT);
+        assertEquals(2, sent.attempts());
+        assertEquals(null, sent.leaseUntil());
+        assertEquals(1, mailsTo(n.destination()).size());
+    }
+
+    /**
+     * The function killed after SES accepted the mail and its id was written, before the status: the redelivered
+     * message writes SENT with that id and sends nothing.
+     */
+    @Test
+    void aNoticeAcceptedBySesButNotMarkedSentEndsSentWithoutASecondMail() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        Instant claimed = Instant.now().minusSeconds(120);
+        Instant lease = claimed.plusSeconds(60);
+        assertTrue(notifications.claim(n.registrationId(), n.id(), lease, claimed));
+        assertTrue(notifications.handOver(n.registrationId(), n.id(), lease, claimed.plusSeconds(1)));
+        String messageId;
+        try (var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder()
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            messageId = ses.sendEmail(b -> b.fromEmailAddress("ne-pas-repondre@convoc.example.ma")
+                    .destination(d -> d.toAddresses(n.destination()))
+                    .content(c -> c.simple(m -> m.subject(t -> t.data("Confirmation"))
+                            .body(body -> body.text(t -> t.data("première et seule"))))))
+                    .messageId();
+        }
+        assertTrue(notifications.recordAccepted(n.registrationId(), n.id(), messageId, 1, claimed.plusSeconds(2)));
+        assertEquals(1, mailsTo(n.destination()).size());
+
+        enqueue(n);
+        Notification sent = await(n, DeliveryStatus.SENT);
+        assertEquals(messageId, sent.providerMessageId());
+        assertEquals(1, sent.attempts());
+        assertEquals(1, mailsTo(n.destination()).size(), "no second mail");
+    }
+
+    /** Killed during the SES call, no answer recorded: UNKNOWN (to look at), never a second mail. */
+    @Test
+    void aNoticeWhoseSesAnswerWasLostIsUnknownAndNotResent() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        Instant claimed = Instant.now().minusSeconds(120);
+        Instant lease = claimed.plusSeconds(60);
+        assertTrue(notifications.claim(n.registrationId(), n.id(), lease, claimed));
+        assertTrue(notifications.handOver(n.registrationId(), n.id(), lease, claimed.plusSeconds(1)));
+        enqueue(n);
+        Notification unknown = await(n, DeliveryStatus.UNKNOWN);
+        assertTrue(unknown.statusReason().contains("sent or not"), unknown.statusReason());
+        assertEquals(0, mailsTo(n.destination()).size());
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The SMS sender's parts, configured from the function's environment. */
 @Factory
@@ -33,11 +34,12 @@ public class SmsSenderFactory {
                            LetterTokens tokens, @Value("${PUBLIC_API_URL}") String publicApiUrl,
                            @Value("${SMS_SENDER_ID}") String senderId,
                            @Value("${SMS_GSM_SAFE_FRENCH}") boolean gsmSafeFrench,
-                           @Value("${SMS_MAX_PARTS}") int maxParts, Clock clock) {
+                           @Value("${SMS_MAX_PARTS}") int maxParts,
+                           @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, Clock clock) {
         SmsComposer composer = new SmsComposer(new SmsSettings(gsmSafeFrench, maxParts));
         return new NoticeSender(notifications, registrations, programmes, suppressions,
                 new SnsSmsDeliverer(sns, new NoticeContents(changes), composer, tokens, publicApiUrl, senderId, clock),
-                clock);
+                clock, Duration.ofSeconds(leaseSeconds));
     }
 
     @Singleton

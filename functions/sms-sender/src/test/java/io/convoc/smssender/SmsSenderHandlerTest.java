@@ -205,6 +205,38 @@ class SmsSenderHandlerTest {
         assertEquals(0, cloud.sms().messagesTo(mobile).size());
     }
 
+    /** The function killed after claiming an Arabic SMS, before publishing: the redelivered message sends it once. */
+    @Test
+    void anSmsLeftSendingBeforeThePublishIsTakenBackByItsRedeliveredMessageAndSentOnce() {
+        String mobile = "+2127" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.AR, mobile).get(0);
+        Instant claimed = Instant.now().minusSeconds(120);
+        assertTrue(notifications.claim(n.registrationId(), n.id(), claimed.plusSeconds(60), claimed));
+        assertTrue(handle(event(n, 2)).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(n).status());
+        assertEquals(2, current(n).attempts());
+        assertEquals(1, cloud.sms().messagesTo(mobile).size());
+        assertTrue(handle(event(n, 3)).getBatchItemFailures().isEmpty());
+        assertEquals(1, cloud.sms().messagesTo(mobile).size());
+    }
+
+    /** Published, its message id written, killed before the status: the redelivered message only writes SENT. */
+    @Test
+    void anSmsWhoseMessageIdWasRecordedEndsSentWithoutASecondPublish() {
+        String mobile = "+2127" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.AR, mobile).get(0);
+        Instant claimed = Instant.now().minusSeconds(120);
+        Instant lease = claimed.plusSeconds(60);
+        assertTrue(notifications.claim(n.registrationId(), n.id(), lease, claimed));
+        assertTrue(notifications.handOver(n.registrationId(), n.id(), lease, claimed));
+        assertTrue(notifications.recordAccepted(n.registrationId(), n.id(), "sns-published-1", 2, claimed));
+        assertTrue(handle(event(n, 2)).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(n).status());
+        assertEquals("sns-published-1", current(n).providerMessageId());
+        assertEquals(2, current(n).parts());
+        assertEquals(0, cloud.sms().messagesTo(mobile).size());
+    }
+
     @Test
     void sendsOneSmsWhenTheSameMessageArrivesTwice() {
         String mobile = "+2127" + (10000000 + (int) (Math.random() * 89999999));

@@ -35,10 +35,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import io.convoc.aws.dynamo.NotificationTable;
 import io.convoc.aws.dynamo.SuppressionTable;
+import io.convoc.aws.dynamo.PendingReportTable;
 import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.SuppressionList;
+import io.convoc.core.ports.PendingReports;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -166,9 +168,16 @@ public class AwsFactory {
         return new SuppressionTable(dynamo, table);
     }
 
+    /** Delivery reports that overtook their send, kept in the notifications table (PENDING#…) for a day. */
     @Singleton
-    DeliveryFeedback deliveryFeedback(NotificationRepository notifications, SuppressionList suppressions, Clock clock) {
-        return new DeliveryFeedback(notifications, suppressions, clock);
+    PendingReports pendingReports(DynamoDbClient dynamo, @Value("${NOTIFICATIONS_TABLE}") String table) {
+        return new PendingReportTable(dynamo, table);
+    }
+
+    @Singleton
+    DeliveryFeedback deliveryFeedback(NotificationRepository notifications, SuppressionList suppressions,
+                                      PendingReports pending, Clock clock) {
+        return new DeliveryFeedback(notifications, suppressions, pending, clock);
     }
 
     @Singleton

@@ -15,6 +15,12 @@ import java.util.function.Function;
 /** A notice as stored in the notifications table (one partition per registration). */
 public final class NotificationItem {
     public static final String BY_PROVIDER_MESSAGE_ID = "byProviderMessageId";
+    /**
+     * Sparse index of the SENDING notices by lease expiry: only a leased notice has {@code leaseBucket} (the
+     * constant {@link #LEASED}); leaving SENDING removes it, so the reconciler reads only the expired leases.
+     */
+    public static final String BY_SENDING_LEASE = "bySendingLease";
+    static final String LEASED = "SENDING";
 
     String registrationId;
     String notificationId;
@@ -32,6 +38,10 @@ public final class NotificationItem {
     String language;
     String createdAt;
     String updatedAt;
+    /** While SENDING: the lease's end, epoch milliseconds (a number, so that the index sorts it). */
+    Long leaseUntil;
+    String leaseBucket;
+    String handedOverAt;
 
     static final StaticTableSchema<NotificationItem> SCHEMA = schema();
 
@@ -50,7 +60,13 @@ public final class NotificationItem {
                 .addAttribute(Integer.class, a -> a.name("attempts").getter(i -> i.attempts)
                         .setter((i, v) -> i.attempts = v))
                 .addAttribute(Integer.class, a -> a.name("parts").getter(i -> i.parts)
-                        .setter((i, v) -> i.parts = v));
+                        .setter((i, v) -> i.parts = v))
+                .addAttribute(String.class, a -> a.name("leaseBucket").getter(i -> i.leaseBucket)
+                        .setter((i, v) -> i.leaseBucket = v)
+                        .tags(StaticAttributeTags.secondaryPartitionKey(BY_SENDING_LEASE)))
+                .addAttribute(Long.class, a -> a.name("leaseUntil").getter(i -> i.leaseUntil)
+                        .setter((i, v) -> i.leaseUntil = v)
+                        .tags(StaticAttributeTags.secondarySortKey(BY_SENDING_LEASE)));
         string(b, "language", i -> i.language, (i, v) -> i.language = v);
         string(b, "eventId", i -> i.eventId, (i, v) -> i.eventId = v);
         string(b, "kind", i -> i.kind, (i, v) -> i.kind = v);
@@ -61,6 +77,7 @@ public final class NotificationItem {
         string(b, "lastError", i -> i.lastError, (i, v) -> i.lastError = v);
         string(b, "createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v);
         string(b, "updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v);
+        string(b, "handedOverAt", i -> i.handedOverAt, (i, v) -> i.handedOverAt = v);
         return b.build();
     }
 
@@ -87,6 +104,11 @@ public final class NotificationItem {
         i.language = n.language() == null ? null : n.language().name();
         i.createdAt = n.createdAt().toString();
         i.updatedAt = n.updatedAt().toString();
+        if (n.status() == DeliveryStatus.SENDING && n.leaseUntil() != null) {
+            i.leaseUntil = n.leaseUntil().toEpochMilli();
+            i.leaseBucket = LEASED;
+        }
+        i.handedOverAt = n.handedOverAt() == null ? null : n.handedOverAt().toString();
         return i;
     }
 
@@ -96,6 +118,7 @@ public final class NotificationItem {
                 language == null ? null : Language.valueOf(language), destination,
                 DeliveryStatus.valueOf(status), statusReason, providerMessageId, lastError,
                 attempts == null ? 0 : attempts, parts == null ? 0 : parts, Instant.parse(createdAt),
-                Instant.parse(updatedAt));
+                Instant.parse(updatedAt), leaseUntil == null ? null : Instant.ofEpochMilli(leaseUntil),
+                handedOverAt == null ? null : Instant.parse(handedOverAt));
     }
 }

@@ -97,6 +97,8 @@ public final class NotificationTable implements NotificationRepository {
         if (to == DeliveryStatus.SENDING) {
             set.append(" ADD attempts :one");
             values.put(":one", AttributeValue.fromN("1"));
+        } else {
+            set.append(" ").append(END_LEASE);
         }
         return update(registrationId, notificationId, set.toString(),
                 "#status IN (" + String.join(", ", from) + ")", values, Map.of("#to", to.name()));
@@ -106,7 +108,8 @@ public final class NotificationTable implements NotificationRepository {
     public boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts,
                             Instant at) {
         return update(registrationId, notificationId,
-                "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at",
+                "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at "
+                        + END_LEASE,
                 "#status = :sending",
                 Map.of(":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
                         ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
@@ -119,12 +122,116 @@ public final class NotificationTable implements NotificationRepository {
     @Override
     public boolean retryLater(String registrationId, String notificationId, String error, Instant at) {
         return update(registrationId, notificationId,
-                "SET #status = :queued, lastError = :error, updatedAt = :at",
+                "SET #status = :queued, lastError = :error, updatedAt = :at " + END_LEASE,
                 "#status = :sending",
                 Map.of(":queued", AttributeValue.fromS(DeliveryStatus.QUEUED.name()),
                         ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
                         ":error", AttributeValue.fromS(error == null ? "unknown error" : error),
                         ":at", AttributeValue.fromS(at.toString())), Map.of());
+    }
+
+    /** Leaving SENDING: out of the lease index, and no hand-over left for the next claim. */
+    private static final String END_LEASE = "REMOVE leaseBucket, leaseUntil, handedOverAt";
+
+    @Override
+    public boolean claim(String registrationId, String notificationId, Instant leaseUntil, Instant at) {
+        return update(registrationId, notificationId,
+                "SET #status = :sending, leaseBucket = :bucket, leaseUntil = :lease, updatedAt = :at, #history.#to = :at"
+                        + " REMOVE handedOverAt ADD attempts :one",
+                "#status = :queued",
+                Map.of(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                        ":queued", AttributeValue.fromS(DeliveryStatus.QUEUED.name()),
+                        ":bucket", AttributeValue.fromS(NotificationItem.LEASED),
+                        ":lease", lease(leaseUntil),
+                        ":at", AttributeValue.fromS(at.toString()),
+                        ":one", AttributeValue.fromN("1")),
+                Map.of("#to", DeliveryStatus.SENDING.name()));
+    }
+
+    @Override
+    public boolean takeBack(String registrationId, String notificationId, Instant expiredLease, Instant newLease,
+                            Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                ":bucket", AttributeValue.fromS(NotificationItem.LEASED),
+                ":lease", lease(newLease),
+                ":at", AttributeValue.fromS(at.toString()),
+                ":one", AttributeValue.fromN("1")));
+        return update(registrationId, notificationId,
+                "SET leaseBucket = :bucket, leaseUntil = :lease, updatedAt = :at ADD attempts :one",
+                "#status = :sending AND attribute_not_exists(handedOverAt) AND attribute_not_exists(providerMessageId)"
+                        + " AND " + leaseIs(expiredLease, values),
+                values, Map.of());
+    }
+
+    @Override
+    public boolean handOver(String registrationId, String notificationId, Instant lease, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                ":at", AttributeValue.fromS(at.toString())));
+        return update(registrationId, notificationId, "SET handedOverAt = :at",
+                "#status = :sending AND " + leaseIs(lease, values), values, Map.of());
+    }
+
+    @Override
+    public boolean recordAccepted(String registrationId, String notificationId, String providerMessageId, int parts,
+                                  Instant at) {
+        return update(registrationId, notificationId, "SET providerMessageId = :pid, parts = :parts",
+                "#status = :sending",
+                Map.of(":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                        ":pid", AttributeValue.fromS(providerMessageId),
+                        ":parts", AttributeValue.fromN(String.valueOf(parts))), Map.of());
+    }
+
+    @Override
+    public boolean releaseExpired(String registrationId, String notificationId, Instant expiredLease,
+                                  DeliveryStatus to, String reason, Instant at) {
+        if (to != DeliveryStatus.QUEUED && to != DeliveryStatus.UNKNOWN) {
+            throw new IllegalArgumentException("an expired lease goes to QUEUED or UNKNOWN, not " + to);
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                ":to", AttributeValue.fromS(to.name()),
+                ":reason", AttributeValue.fromS(reason),
+                ":at", AttributeValue.fromS(at.toString())));
+        String handedOver = to == DeliveryStatus.UNKNOWN ? "attribute_exists(handedOverAt)"
+                : "attribute_not_exists(handedOverAt)";
+        return update(registrationId, notificationId,
+                "SET #status = :to, " + (to == DeliveryStatus.UNKNOWN ? "statusReason" : "lastError")
+                        + " = :reason, updatedAt = :at, #history.#to = :at " + END_LEASE,
+                "#status = :sending AND attribute_not_exists(providerMessageId) AND " + handedOver + " AND "
+                        + leaseIs(expiredLease, values),
+                values, Map.of("#to", to.name()));
+    }
+
+    @Override
+    public List<Notification> expiredLeases(Instant now, int limit) {
+        List<Notification> out = new ArrayList<>();
+        for (var page : table.index(NotificationItem.BY_SENDING_LEASE).query(r -> r.queryConditional(
+                QueryConditional.sortLessThanOrEqualTo(Key.builder().partitionValue(NotificationItem.LEASED)
+                        .sortValue(now.toEpochMilli()).build())).limit(Math.min(limit, 100)))) {
+            for (NotificationItem i : page.items()) {
+                if (out.size() >= limit) {
+                    return out;
+                }
+                // the index is eventually consistent (and keys only): read the notice itself
+                find(i.registrationId, i.notificationId).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static AttributeValue lease(Instant until) {
+        return AttributeValue.fromN(String.valueOf(until.toEpochMilli()));
+    }
+
+    /** The condition that the lease is still {@code lease} (null: a notice claimed before leases existed). */
+    private static String leaseIs(Instant lease, Map<String, AttributeValue> values) {
+        if (lease == null) {
+            return "attribute_not_exists(leaseUntil)";
+        }
+        values.put(":seen", lease(lease));
+        return "leaseUntil = :seen";
     }
 
     private boolean update(String registrationId, String notificationId, String expression, String condition,

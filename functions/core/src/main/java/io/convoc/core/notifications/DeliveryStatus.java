@@ -6,26 +6,32 @@ import java.util.Set;
 /**
  * Where a notice stands, after GOV.UK Notify's statuses. QUEUED → SENDING → SENT (the provider accepted it)
  * → DELIVERED; or BOUNCED (permanent), COMPLAINED, FAILED (technical, with a reason), SUPPRESSED (never
- * sent: the address bounced before or opted out).
+ * sent: the address bounced before or opted out). UNKNOWN: sent or not, to look at — the provider was called
+ * but its answer was lost (the sender's lease ran out with no provider id recorded); after GOV.UK Notify, which
+ * never resends a notification that may have reached the provider, such a notice is not sent again automatically.
  */
 public enum DeliveryStatus {
-    QUEUED, SENDING, SENT, DELIVERED, BOUNCED, COMPLAINED, FAILED, SUPPRESSED;
+    QUEUED, SENDING, SENT, DELIVERED, BOUNCED, COMPLAINED, FAILED, SUPPRESSED, UNKNOWN;
 
     /** The statuses a notice may be in when it moves to this one. */
     public Set<DeliveryStatus> allowedFrom() {
         return switch (this) {
             case QUEUED -> EnumSet.of(SENDING);                 // a retryable failure puts it back
             case SENDING -> EnumSet.of(QUEUED);
-            case SENT -> EnumSet.of(SENDING, SENT);              // SENT again records a transient bounce
+            // SENT again records a transient bounce; from UNKNOWN when the provider's id turns up after all
+            case SENT -> EnumSet.of(SENDING, SENT, UNKNOWN);
             case DELIVERED -> EnumSet.of(SENT);
             case BOUNCED -> EnumSet.of(SENT, DELIVERED);        // a bounce can follow a delivery report
             case COMPLAINED -> EnumSet.of(SENT, DELIVERED);
-            case FAILED -> EnumSet.of(QUEUED, SENDING);
+            case FAILED -> EnumSet.of(QUEUED, SENDING, SENT); // SENT: the provider rejected it afterwards
             case SUPPRESSED -> EnumSet.of(QUEUED, SENDING);
+            case UNKNOWN -> EnumSet.of(SENDING);                 // a lease ran out after the provider was called
         };
     }
 
+    /** No automatic step moves the notice on (UNKNOWN waits for a person, so it counts). */
     public boolean isFinal() {
-        return this == DELIVERED || this == BOUNCED || this == COMPLAINED || this == FAILED || this == SUPPRESSED;
+        return this == DELIVERED || this == BOUNCED || this == COMPLAINED || this == FAILED || this == SUPPRESSED
+                || this == UNKNOWN;
     }
 }

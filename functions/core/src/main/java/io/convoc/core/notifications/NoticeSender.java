@@ -8,29 +8,68 @@ import io.convoc.core.ports.SuppressionList;
 import io.convoc.core.registration.Registration;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Sends one queued notice, at most once: it claims the notice (QUEUED → SENDING, conditional) before
- * handing it to the provider, so a message delivered twice sends once. A retryable failure puts the notice
- * back to QUEUED for the queue's next attempt; a permanent one marks it FAILED with the reason.
+ * Sends one queued notice, at most once. Its claim is a lease: QUEUED → SENDING (conditional), owned until
+ * {@code leaseUntil}; just before the provider call the holder notes the hand-over; once the provider accepted,
+ * its id is written first and the status SENT after it. So a message delivered again (or the reconciler) can tell:
+ * <ul>
+ * <li>a provider id on a SENDING notice → only the status write is left: SENT, no second send;</li>
+ * <li>a lease still running → another attempt owns it: nothing to do;</li>
+ * <li>a lease run out before the hand-over → nothing reached the provider: taken back and sent;</li>
+ * <li>a lease run out after the hand-over, no provider id → the provider's answer was lost: UNKNOWN, for a person
+ * to look at (as GOV.UK Notify, nothing that may have reached the provider is sent again; SES and SNS have no
+ * look-up of a message by our id, so we cannot prove it was not accepted).</li>
+ * </ul>
+ * A retryable failure puts the notice back to QUEUED for the queue's next attempt; a permanent one marks it
+ * FAILED with the reason.
  */
 public class NoticeSender {
+    private static final Logger LOG = Logger.getLogger(NoticeSender.class.getName());
+    /** Default lease: twice a provider call's timeout (the SDK's, with its retries) and some margin. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+    static final int STATUS_WRITE_ATTEMPTS = 3;
+
     private final NotificationRepository notifications;
     private final RegistrationRepository registrations;
     private final ProgrammeRepository programmes;
     private final SuppressionList suppressions;
     private final Deliverer deliverer;
     private final Clock clock;
+    private final Duration lease;
+    /** Delivery reports that overtook the send, applied once it is recorded; null where none can arrive (SMS). */
+    private volatile DeliveryFeedback feedback;
+    /** What a provider accepted whose recording failed, kept for a later attempt in this instance. */
+    private final Map<String, Deliverer.Delivery> accepted = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Deliverer.Delivery> eldest) {
+                    return size() > 1000;
+                }
+            });
 
     public NoticeSender(NotificationRepository notifications, RegistrationRepository registrations,
                         ProgrammeRepository programmes, SuppressionList suppressions, Deliverer deliverer, Clock clock) {
+        this(notifications, registrations, programmes, suppressions, deliverer, clock, DEFAULT_LEASE);
+    }
+
+    public NoticeSender(NotificationRepository notifications, RegistrationRepository registrations,
+                        ProgrammeRepository programmes, SuppressionList suppressions, Deliverer deliverer, Clock clock,
+                        Duration lease) {
         this.notifications = notifications;
         this.registrations = registrations;
         this.programmes = programmes;
         this.suppressions = suppressions;
         this.deliverer = deliverer;
         this.clock = clock;
+        this.lease = lease;
     }
 
     public enum Outcome {
@@ -40,33 +79,78 @@ public class NoticeSender {
         SUPPRESSED,
         FAILED,
         /** A retryable failure: the queue should deliver the message again later. */
-        RETRY
+        RETRY,
+        /** The provider was called but its answer was lost: the notice is UNKNOWN, not sent again. */
+        UNKNOWN
     }
 
     public Outcome send(NoticeMessage message) {
         Optional<Notification> found = notifications.find(message.registrationId(), message.notificationId());
-        if (found.isEmpty() || found.get().status() != DeliveryStatus.QUEUED) {
+        if (found.isEmpty()) {
             return Outcome.ALREADY_HANDLED;
         }
         Notification n = found.get();
+        if (n.status() == DeliveryStatus.SENDING) {
+            return resume(n);
+        }
+        if (n.status() != DeliveryStatus.QUEUED) {
+            return Outcome.ALREADY_HANDLED;
+        }
         Optional<String> suppressed = suppressions.reasonFor(n.destination());
         if (suppressed.isPresent()) {
             notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SUPPRESSED, suppressed.get(), null,
                     clock.instant());
             return Outcome.SUPPRESSED;
         }
-        if (!notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SENDING, null, null, clock.instant())) {
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(lease);
+        if (!notifications.claim(n.registrationId(), n.id(), leaseUntil, now)) {
             return Outcome.ALREADY_HANDLED;
         }
+        return deliver(n, leaseUntil);
+    }
+
+    /** A SENDING notice met again: finish what its provider accepted, or take back a lease that ran out. */
+    private Outcome resume(Notification n) {
+        if (n.providerMessageId() != null) {
+            return finishSent(n, new Deliverer.Delivery(n.providerMessageId(), Math.max(1, n.parts())));
+        }
+        Deliverer.Delivery kept = accepted.get(n.id());
+        if (kept != null) {
+            return finishSent(n, kept);
+        }
+        Instant now = clock.instant();
+        if (n.leaseUntil() != null && n.leaseUntil().isAfter(now)) {
+            return Outcome.ALREADY_HANDLED; // another attempt owns it; if it dies, its lease runs out
+        }
+        if (n.handedOverAt() != null) {
+            return notifications.releaseExpired(n.registrationId(), n.id(), n.leaseUntil(), DeliveryStatus.UNKNOWN,
+                    unknownReason(n), now) ? Outcome.UNKNOWN : Outcome.ALREADY_HANDLED;
+        }
+        Instant leaseUntil = now.plus(lease);
+        if (!notifications.takeBack(n.registrationId(), n.id(), n.leaseUntil(), leaseUntil, now)) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        LOG.info(() -> "notice " + n.id() + ": lease run out before the provider was called, taken back");
+        return deliver(n, leaseUntil);
+    }
+
+    static String unknownReason(Notification n) {
+        return "provider called at " + n.handedOverAt() + ", its answer lost (lease ran out at " + n.leaseUntil()
+                + "): sent or not, to look at";
+    }
+
+    private Outcome deliver(Notification n, Instant leaseUntil) {
+        Deliverer.Delivery delivery;
         try {
             Registration registration = registrations.find(n.registrationId()).orElseThrow(() ->
                     DeliveryFailure.permanent("registration " + n.registrationId() + " no longer exists", null));
             Programme programme = programmes.find(registration.eventId()).orElseThrow(() ->
                     DeliveryFailure.permanent("event " + registration.eventId() + " no longer exists", null));
-            Deliverer.Delivery delivery = deliverer.deliver(n, registration, programme);
-            notifications.markSent(n.registrationId(), n.id(), delivery.providerMessageId(), delivery.parts(),
-                    clock.instant());
-            return Outcome.SENT;
+            if (!notifications.handOver(n.registrationId(), n.id(), leaseUntil, clock.instant())) {
+                return Outcome.ALREADY_HANDLED; // our lease ran out and another attempt took it back
+            }
+            delivery = deliverer.deliver(n, registration, programme);
         } catch (DeliveryFailure e) {
             if (e.retryable()) {
                 notifications.retryLater(n.registrationId(), n.id(), e.getMessage(), clock.instant());
@@ -76,20 +160,82 @@ public class NoticeSender {
                     clock.instant());
             return Outcome.FAILED;
         } catch (RuntimeException e) {
-            // anything unforeseen (a network error before the provider answered…) may pass on a later try
+            // anything unforeseen before the provider answered (a network error…) may pass on a later try
             notifications.retryLater(n.registrationId(), n.id(), e.toString(), clock.instant());
             return Outcome.RETRY;
+        }
+        return finishSent(n, delivery);
+    }
+
+    /**
+     * The provider accepted: record its id, then SENT, each write retried here; never send again. If they keep
+     * failing, the notice stays SENDING (the id kept in memory too) and the message comes back for the writes only.
+     */
+    private Outcome finishSent(Notification n, Deliverer.Delivery delivery) {
+        accepted.put(n.id(), delivery);
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= STATUS_WRITE_ATTEMPTS; attempt++) {
+            try {
+                Instant now = clock.instant();
+                if (!notifications.recordAccepted(n.registrationId(), n.id(), delivery.providerMessageId(),
+                        delivery.parts(), now)) {
+                    // no longer SENDING: already SENT by another attempt, or declared UNKNOWN meanwhile
+                    if (notifications.find(n.registrationId(), n.id()).map(Notification::status)
+                            .orElse(null) == DeliveryStatus.UNKNOWN) {
+                        notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SENT,
+                                "accepted by the provider after its lease ran out", delivery.providerMessageId(), now);
+                        applyEarlyReports(n);
+                    }
+                    accepted.remove(n.id());
+                    return Outcome.ALREADY_HANDLED;
+                }
+                notifications.markSent(n.registrationId(), n.id(), delivery.providerMessageId(), delivery.parts(), now);
+                accepted.remove(n.id());
+                applyEarlyReports(n);
+                return Outcome.SENT;
+            } catch (RuntimeException e) {
+                last = e;
+                pause(attempt);
+            }
+        }
+        String error = String.valueOf(last);
+        LOG.warning(() -> "notice " + n.id() + " accepted by the provider as " + delivery.providerMessageId()
+                + " but its status could not be written (" + error + "): left SENDING, the next attempt writes it");
+        return Outcome.RETRY;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** The queue gave up on a message (its dead-letter queue): the notice shows FAILED with the last error. */
     public void giveUp(NoticeMessage message) {
         notifications.find(message.registrationId(), message.notificationId()).ifPresent(n -> {
-            if (!n.status().isFinal() && n.status() != DeliveryStatus.SENT) {
+            // a SENDING notice is left to its lease: the provider may have accepted it (see resume)
+            if (!n.status().isFinal() && n.status() != DeliveryStatus.SENT && n.status() != DeliveryStatus.SENDING) {
                 String reason = "retries exhausted" + (n.lastError() == null ? "" : ": " + n.lastError());
                 notifications.transition(n.registrationId(), n.id(), DeliveryStatus.FAILED, reason, null,
                         clock.instant());
             }
         });
+    }
+
+    /**
+     * Where the provider reports on a send (SES events), a report can arrive before the send is recorded: the
+     * feedback keeps it, and this sender applies it right after {@code markSent}.
+     */
+    public NoticeSender applyingEarlyReports(DeliveryFeedback feedback) {
+        this.feedback = feedback;
+        return this;
+    }
+
+    private void applyEarlyReports(Notification n) {
+        if (feedback != null) {
+            feedback.onSent(n.registrationId(), n.id()); // never throws: a report not applied stays kept
+        }
     }
 }

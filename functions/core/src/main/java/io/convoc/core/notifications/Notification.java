@@ -15,6 +15,10 @@ import java.util.Objects;
  *                       per language, each its own notice, so that a retry never sends one twice); null for e-mail
  * @param parts          what the provider bills: SMS parts once sent (e-mail: 1)
  * @param lastError      the last retryable failure, kept so that a notice that ends FAILED says why
+ * @param leaseUntil     while SENDING: until when the attempt that claimed it owns it; after that another
+ *                       attempt (or the reconciler) may take it back. Null outside SENDING
+ * @param handedOverAt   while SENDING: when the attempt started the provider call (from then on the provider may
+ *                       have accepted the notice even if no answer is recorded). Null before
  */
 public record Notification(
         String id,
@@ -32,7 +36,18 @@ public record Notification(
         int attempts,
         int parts,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant leaseUntil,
+        Instant handedOverAt) {
+
+    /** A notice with no sending lease (any status but SENDING). */
+    public Notification(String id, String registrationId, String eventId, NoticeKind kind, Channel channel,
+                        int contentVersion, Language language, String destination, DeliveryStatus status,
+                        String statusReason, String providerMessageId, String lastError, int attempts, int parts,
+                        Instant createdAt, Instant updatedAt) {
+        this(id, registrationId, eventId, kind, channel, contentVersion, language, destination, status, statusReason,
+                providerMessageId, lastError, attempts, parts, createdAt, updatedAt, null, null);
+    }
 
     public Notification {
         Objects.requireNonNull(id, "id");

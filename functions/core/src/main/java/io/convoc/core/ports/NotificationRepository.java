@@ -32,6 +32,43 @@ public interface NotificationRepository {
     /** SENDING → SENT, with the provider's message id and the parts it bills. */
     boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts, Instant at);
 
-    /** Records a retryable failure and puts the notice back to QUEUED for the next attempt. */
+    /** Records a retryable failure and puts the notice back to QUEUED for the next attempt (its lease ends). */
     boolean retryLater(String registrationId, String notificationId, String error, Instant at);
+
+    // ---- the sending lease: SENDING is owned until leaseUntil; see NoticeSender
+
+    /** QUEUED → SENDING, leased until {@code leaseUntil} (one more attempt). */
+    boolean claim(String registrationId, String notificationId, Instant leaseUntil, Instant at);
+
+    /**
+     * Takes back a SENDING notice whose lease {@code expiredLease} ran out before its provider was called (no
+     * hand-over, no provider id): it stays SENDING, leased until {@code newLease} (one more attempt). False when
+     * the lease is not that one any more or the provider was called.
+     *
+     * @param expiredLease the lease seen, null for a notice claimed before leases existed
+     */
+    boolean takeBack(String registrationId, String notificationId, Instant expiredLease, Instant newLease,
+                     Instant at);
+
+    /** Notes that the holder of {@code lease} calls the provider now; false when the lease is not its own. */
+    boolean handOver(String registrationId, String notificationId, Instant lease, Instant at);
+
+    /**
+     * The provider accepted the notice: its id and parts, written on the SENDING notice before the status, so
+     * that if the status write fails a later attempt writes SENT without sending again.
+     */
+    boolean recordAccepted(String registrationId, String notificationId, String providerMessageId, int parts,
+                           Instant at);
+
+    /**
+     * A lease {@code expiredLease} ran out: before the hand-over the notice goes back to QUEUED (nothing reached the
+     * provider); after it with no provider id to UNKNOWN with {@code reason}. False when the notice changed.
+     *
+     * @param expiredLease the lease seen, null for a notice claimed before leases existed
+     */
+    boolean releaseExpired(String registrationId, String notificationId, Instant expiredLease, DeliveryStatus to,
+                           String reason, Instant at);
+
+    /** SENDING notices whose lease ran out before {@code now}, oldest first, at most {@code limit} (an index, no scan). */
+    List<Notification> expiredLeases(Instant now, int limit);
 }

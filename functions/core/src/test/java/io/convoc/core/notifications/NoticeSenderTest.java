@@ -1,0 +1,399 @@
+package io.convoc.core.notifications;
+
+import io.convoc.core.TestProgrammes;
+import io.convoc.core.event.Programme;
+import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.ports.NoticeQueues;
+import io.convoc.core.ports.Page;
+import io.convoc.core.ports.ProgrammeRepository;
+import io.convoc.core.ports.RegistrationQuery;
+import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.ports.SuppressionList;
+import io.convoc.core.registration.Category;
+import io.convoc.core.registration.Civility;
+import io.convoc.core.registration.LanguagePreference;
+import io.convoc.core.registration.LetterInfo;
+import io.convoc.core.registration.PersonName;
+import io.convoc.core.registration.Registration;
+import io.convoc.core.registration.RegistrationSource;
+import io.convoc.core.registration.RegistrationStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sender's claim as a lease, taken back when it runs out, and a send never repeated once accepted. */
+class NoticeSenderTest {
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final InMemoryNotifications notifications = new InMemoryNotifications();
+    private final Map<String, String> suppressed = new HashMap<>();
+    private final RecordingDeliverer deliverer = new RecordingDeliverer();
+    private final NoticeSender sender = new NoticeSender(notifications, new OneRegistration(), new OneProgramme(),
+            new Suppressions(), deliverer, clock, LEASE);
+
+    private Notification queued() {
+        Notification n = Notification.queued("reg-1", "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL, 1, null,
+                "nadia@example.ma", clock.instant());
+        notifications.create(n);
+        return n;
+    }
+
+    private Notification stored(Notification n) {
+        return notifications.find(n.registrationId(), n.id()).orElseThrow();
+    }
+
+    private static NoticeMessage message(Notification n) {
+        return new NoticeMessage(n.registrationId(), n.id());
+    }
+
+    /** A notice left SENDING by an attempt that died, as the store keeps it. */
+    private Notification leftSending(Instant leaseUntil, Instant handedOverAt, String providerMessageId) {
+        Notification q = queued();
+        Notification n = new Notification(q.id(), q.registrationId(), q.eventId(), q.kind(), q.channel(),
+                q.contentVersion(), q.language(), q.destination(), DeliveryStatus.SENDING, null, providerMessageId,
+                null, 1, providerMessageId == null ? 0 : 1, q.createdAt(), q.createdAt(), leaseUntil, handedOverAt);
+        notifications.put(n);
+        return n;
+    }
+
+    @Test
+    void theClaimIsALeaseThatEndsWhenTheNoticeIsSent() {
+        Notification n = queued();
+        deliverer.onDeliver = () -> {
+            Notification during = stored(n);
+            assertEquals(DeliveryStatus.SENDING, during.status());
+            assertEquals(clock.instant().plus(LEASE), during.leaseUntil());
+            assertEquals(clock.instant(), during.handedOverAt(), "the hand-over is noted before the provider call");
+        };
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        Notification sent = stored(n);
+        assertEquals(DeliveryStatus.SENT, sent.status());
+        assertEquals("msg-1", sent.providerMessageId());
+        assertEquals(1, sent.attempts());
+        assertNull(sent.leaseUntil());
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aSecondMessageWhileTheLeaseRunsSendsNothing() {
+        Notification n = queued();
+        deliverer.onDeliver = () -> assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aLeaseStillRunningIsLeftToItsHolder() {
+        Notification n = leftSending(clock.instant().plusSeconds(30), null, null);
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SENDING, stored(n).status());
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
+    void theRedeliveredMessageTakesBackALeaseThatRanOutBeforeTheProviderCallAndSendsOnce() {
+        Notification n = leftSending(clock.instant().minusSeconds(1), null, null);
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SENT, stored(n).status());
+        assertEquals(2, stored(n).attempts());
+        assertEquals(1, deliverer.sent.size());
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aNoticeClaimedBeforeLeasesExistedIsTakenBackToo() {
+        Notification n = leftSending(null, null, null);
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aLeaseThatRanOutAfterTheProviderCallWithNoAnswerIsUnknownAndNotSentAgain() {
+        Notification n = leftSending(clock.instant().minusSeconds(1), clock.instant().minusSeconds(50), null);
+        assertEquals(NoticeSender.Outcome.UNKNOWN, sender.send(message(n)));
+        Notification unknown = stored(n);
+        assertEquals(DeliveryStatus.UNKNOWN, unknown.status());
+        assertTrue(unknown.statusReason().contains("sent or not"), unknown.statusReason());
+        assertEquals(0, deliverer.sent.size());
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
+    void aProviderIdOnASendingNoticeOnlyLeavesTheStatusToWrite() {
+        Notification n = leftSending(clock.instant().plusSeconds(30), clock.instant(), "ses-42");
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SENT, stored(n).status());
+        assertEquals("ses-42", stored(n).providerMessageId());
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
+    void whenMarkSentFailsAfterTheProviderAcceptedTheNoticeStaysSendingAndTheRetryDoesNotSendAgain() {
+        Notification n = queued();
+        notifications.failMarkSent = NoticeSender.STATUS_WRITE_ATTEMPTS;
+        assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
+        Notification pending = stored(n);
+        assertEquals(DeliveryStatus.SENDING, pending.status(), "not back to QUEUED: the provider has it");
+        assertEquals("msg-1", pending.providerMessageId(), "the provider's id is written before the status");
+        assertEquals(1, deliverer.sent.size());
+
+        // the queue brings the message back, later, possibly to another instance
+        clock.advance(Duration.ofSeconds(5));
+        NoticeSender other = new NoticeSender(notifications, new OneRegistration(), new OneProgramme(),
+                new Suppressions(), deliverer, clock, LEASE);
+        assertEquals(NoticeSender.Outcome.SENT, other.send(message(n)));
+        assertEquals(DeliveryStatus.SENT, stored(n).status());
+        assertEquals("msg-1", stored(n).providerMessageId());
+        assertEquals(1, deliverer.sent.size(), "one send only");
+    }
+
+    @Test
+    void whenNoStatusWriteWorksAfterAcceptanceTheSameInstanceStillKnowsTheProviderId() {
+        Notification n = queued();
+        notifications.failRecordAccepted = NoticeSender.STATUS_WRITE_ATTEMPTS;
+        notifications.failMarkSent = 0;
+        assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SENDING, stored(n).status());
+        assertNull(stored(n).providerMessageId());
+        clock.advance(LEASE.plusSeconds(1)); // even past the lease, it is not UNKNOWN: the id was kept
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals("msg-1", stored(n).providerMessageId());
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aTransientStatusWriteFailureIsRetriedInPlace() {
+        Notification n = queued();
+        notifications.failMarkSent = 1;
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SENT, stored(n).status());
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aRetryableProviderFailureEndsTheLeaseAndRequeues() {
+        Notification n = queued();
+        deliverer.failure = DeliveryFailure.retryable("SES 429 throttled", null);
+        assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
+        Notification back = stored(n);
+        assertEquals(DeliveryStatus.QUEUED, back.status());
+        assertNull(back.leaseUntil());
+        assertNull(back.handedOverAt());
+        deliverer.failure = null;
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(2, stored(n).attempts());
+    }
+
+    @Test
+    void anAttemptWhoseLeaseWasTakenBackDoesNotCallTheProvider() {
+        Notification n = queued();
+        // the holder is slow: before it calls the provider, its lease runs out and another attempt takes it
+        OneRegistration slow = new OneRegistration() {
+            @Override
+            public Optional<Registration> find(String id) {
+                clock.advance(LEASE.plusSeconds(1));
+                if (deliverer.sent.isEmpty() && stored(n).attempts() == 1) {
+                    assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+                }
+                return super.find(id);
+            }
+        };
+        NoticeSender holder = new NoticeSender(notifications, slow, new OneProgramme(), new Suppressions(), deliverer,
+                clock, LEASE);
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, holder.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+        assertEquals(DeliveryStatus.SENT, stored(n).status());
+    }
+
+    @Test
+    void giveUpLeavesASendingNoticeToItsLease() {
+        Notification n = leftSending(clock.instant().plusSeconds(30), clock.instant(), "ses-7");
+        sender.giveUp(message(n));
+        assertEquals(DeliveryStatus.SENDING, stored(n).status());
+    }
+
+    @Test
+    void theReconcilerTakesBackEachKindOfExpiredLease() {
+        List<NoticeMessage> requeued = new ArrayList<>();
+        NoticeQueues queues = (channel, m) -> requeued.add(m);
+        Notification neverCalled = leftSending(clock.instant().minusSeconds(10), null, null);
+        Notification lostAnswer = leftSendingOther("reg-2", clock.instant().minusSeconds(10), clock.instant().minusSeconds(70), null);
+        Notification accepted = leftSendingOther("reg-3", clock.instant().minusSeconds(10), clock.instant().minusSeconds(70), "ses-9");
+        Notification running = leftSendingOther("reg-4", clock.instant().plusSeconds(10), clock.instant(), null);
+
+        NoticeReconciler.Report report = new NoticeReconciler(notifications, queues, clock, 100).run();
+        assertEquals(new NoticeReconciler.Report(1, 1, 1, 0), report);
+        assertEquals(DeliveryStatus.QUEUED, stored(neverCalled).status());
+        assertEquals(List.of(message(neverCalled)), requeued);
+        assertEquals(DeliveryStatus.UNKNOWN, stored(lostAnswer).status());
+        assertEquals(DeliveryStatus.SENT, stored(accepted).status());
+        assertEquals("ses-9", stored(accepted).providerMessageId());
+        assertEquals(DeliveryStatus.SENDING, stored(running).status());
+
+        // the requeued message, and the original one coming back too: one send
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(requeued.get(0)));
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(neverCalled)));
+        assertEquals(1, deliverer.sent.size());
+        assertEquals(new NoticeReconciler.Report(0, 0, 0, 0), new NoticeReconciler(notifications, queues, clock, 100).run());
+    }
+
+    private Notification leftSendingOther(String registrationId, Instant lease, Instant handedOver, String pid) {
+        Notification q = Notification.queued(registrationId, "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL, 1,
+                null, registrationId + "@example.ma", clock.instant());
+        Notification n = new Notification(q.id(), q.registrationId(), q.eventId(), q.kind(), q.channel(),
+                q.contentVersion(), q.language(), q.destination(), DeliveryStatus.SENDING, null, pid, null, 1, 1,
+                q.createdAt(), q.createdAt(), lease, handedOver);
+        notifications.put(n);
+        return n;
+    }
+
+    @Test
+    void aSuppressedAddressIsNeverClaimed() {
+        Notification n = queued();
+        suppressed.put(n.destination(), "bounced: Permanent/General");
+        assertEquals(NoticeSender.Outcome.SUPPRESSED, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SUPPRESSED, stored(n).status());
+        assertEquals(0, stored(n).attempts());
+        assertEquals(0, deliverer.sent.size());
+        assertNotNull(stored(n).statusReason());
+    }
+
+    // ---- in-memory ports
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final class RecordingDeliverer implements Deliverer {
+        final List<String> sent = new ArrayList<>();
+        Runnable onDeliver;
+        DeliveryFailure failure;
+
+        @Override
+        public Delivery deliver(Notification notification, Registration registration, Programme programme) {
+            if (onDeliver != null) {
+                Runnable r = onDeliver;
+                onDeliver = null;
+                r.run();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            sent.add(notification.id());
+            return new Delivery("msg-" + sent.size(), 1);
+        }
+    }
+
+    final class Suppressions implements SuppressionList {
+        @Override
+        public Optional<String> reasonFor(String address) {
+            return Optional.ofNullable(suppressed.get(address));
+        }
+
+        @Override
+        public void suppress(String address, String reason, Instant at) {
+            suppressed.put(address, reason);
+        }
+    }
+
+    static final class OneProgramme implements ProgrammeRepository {
+        @Override
+        public Optional<Programme> find(String eventId) {
+            return Optional.of(TestProgrammes.assises());
+        }
+
+        @Override
+        public void save(Programme programme) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean saveSession(String eventId, ProgrammeSession session, int expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static class OneRegistration implements RegistrationRepository {
+        @Override
+        public void create(Registration registration) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Registration> find(String id) {
+            Instant at = Instant.parse("2026-11-01T09:00:00Z");
+            return Optional.of(new Registration(id, "assises-2024", Civility.MADAME,
+                    new PersonName("Nadia", "Fassi", "نادية الفاسي"), "Experte", "خبيرة", Category.EXPERT,
+                    "Université", null, id + "@example.ma", null, LanguagePreference.BOTH_AR_FIRST,
+                    List.of("ws-numerique"), RegistrationSource.FORM, RegistrationStatus.RECEIVED, null,
+                    new LetterInfo(1, "ANRA-2024/0042", "letters/x.pdf", "00", at), at, at));
+        }
+
+        @Override
+        public Optional<String> findIdByEmail(String eventId, String email) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Page<Registration> list(String eventId, RegistrationQuery query, String cursor, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean recordLetter(String registrationId, int expectedPreviousVersion, LetterInfo letter, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean markScheduleChanged(String registrationId, int changeNumber, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordLetterFailure(String registrationId, String reason, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

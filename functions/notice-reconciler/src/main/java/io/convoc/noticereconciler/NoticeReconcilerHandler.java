@@ -1,0 +1,29 @@
+package io.convoc.noticereconciler;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.convoc.core.notifications.NoticeReconciler;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every five minutes (an EventBridge schedule): the SENDING notices whose lease ran out, taken back (see
+ * {@link NoticeReconciler}). The local run does not drive the schedule; tests call this handler directly.
+ */
+public class NoticeReconcilerHandler extends MicronautRequestHandler<ScheduledEvent, NoticeReconciler.Report> {
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeReconcilerHandler.class);
+
+    @Inject
+    NoticeReconciler reconciler;
+
+    @Override
+    public NoticeReconciler.Report execute(ScheduledEvent event) {
+        NoticeReconciler.Report report = reconciler.run();
+        if (report.total() > 0) {
+            LOG.warn("expired sending leases: {} sent (status write lost), {} requeued, {} UNKNOWN, {} skipped",
+                    report.sent(), report.requeued(), report.unknown(), report.skipped());
+        }
+        return report;
+    }
+}
