@@ -218,6 +218,18 @@ class ApiHandlerTest {
         APIGatewayV2HTTPResponse tooMany = call(event);
         assertEquals(413, tooMany.getStatusCode(), tooMany.getBody());
         assertEquals("file:too_many_rows", problemFields(tooMany));
+
+        // few rows, but over 4 MiB: refused by its size
+        StringBuilder big = new StringBuilder("courriel,nom,catégorie\n");
+        String longName = "N".repeat(1100);
+        for (int i = 0; big.length() <= 4 * 1024 * 1024; i++) {
+            big.append("p").append(i).append("@example.ma,").append(longName).append(",Presse\n");
+        }
+        assertTrue(big.toString().split("\n").length < 5000, "under the row limit");
+        event.setBody(big.toString());
+        APIGatewayV2HTTPResponse tooBig = call(event);
+        assertEquals(413, tooBig.getStatusCode(), tooBig.getBody());
+        assertEquals("body:body_too_large", problemFields(tooBig));
     }
 
     @Test

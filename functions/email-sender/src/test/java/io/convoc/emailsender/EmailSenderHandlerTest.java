@@ -1,5 +1,8 @@
 package io.convoc.emailsender;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convoc.aws.dynamo.NotificationTable;
@@ -27,12 +30,14 @@ import io.convoc.core.registration.RegistrationStatus;
 import io.convoc.localcloud.FaultInjector;
 import io.convoc.localcloud.LocalCloud;
 import io.convoc.localcloud.LocalCloudExtension;
+import io.convoc.localcloud.LocalContext;
 import io.convoc.localcloud.SampleData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +51,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -125,6 +131,23 @@ class EmailSenderHandlerTest {
         throw new AssertionError("notice did not reach " + status + ": " + current);
     }
 
+    /** Waits until the e-mail queue holds no message, visible or in flight: every message sent was handled. */
+    private static void awaitQueueDrained() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+        Map<QueueAttributeName, String> counts = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            counts = cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl("EmailQueue")).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            if (counts.values().stream().allMatch("0"::equals)) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the e-mail queue was not drained: " + counts);
+    }
+
     private static List<JsonNode> mailsTo(String address) throws Exception {
         JsonNode store = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(cloud.sesEmulator() + "/store")).build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -159,6 +182,34 @@ class EmailSenderHandlerTest {
         String calendar = new String(attachment(mail, "text/calendar"), StandardCharsets.UTF_8);
         assertTrue(calendar.contains("\r\nMETHOD:PUBLISH\r\n"), calendar);
         assertTrue(calendar.contains("\r\nUID:" + n.registrationId() + ".ws-numerique@"), calendar);
+    }
+
+    /**
+     * The sample event as {@code sam local invoke} sends it, its registration id re-keyed to this test's registration,
+     * through the handler: the notice id it names is the one stored, and the mail reaches the SES emulator.
+     */
+    @Test
+    void theSampleEventSendsItsEmail() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        SQSEvent event = EventLoader.loadSQSEvent(SampleData.file("sqs/email-notice.json").toString());
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
+        String sampleRegistration = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assertTrue(message.getBody().contains("\"notificationId\": \""
+                + Notification.idOf(sampleRegistration, NoticeKind.CONFIRMATION, Channel.EMAIL, 1, null) + "\""),
+                "the sample names a notice id in the current format: " + message.getBody());
+        message.setBody(message.getBody().replace(sampleRegistration, n.registrationId()));
+        EmailSenderHandler handler = new EmailSenderHandler();
+        try {
+            SQSBatchResponse response = handler.handleRequest(event, new LocalContext("EmailSenderFunction", 1024, 30));
+            assertTrue(response.getBatchItemFailures().isEmpty(), response.toString());
+        } finally {
+            handler.close();
+        }
+        Notification sent = notifications.find(n.registrationId(), n.id()).orElseThrow();
+        assertEquals(DeliveryStatus.SENT, sent.status(), sent.toString());
+        List<JsonNode> mails = mailsTo(n.destination());
+        assertEquals(1, mails.size());
+        assertTrue(mails.get(0).path("subject").asText().contains("Confirmation"), mails.get(0).toString());
     }
 
     @Test
@@ -252,7 +303,7 @@ class EmailSenderHandlerTest {
         enqueue(n);
         enqueue(n);
         await(n, DeliveryStatus.SENT);
-        sleep(2500); // both messages have been handled by now
+        awaitQueueDrained(); // both messages handled and deleted
         assertEquals(1, mailsTo(n.destination()).size());
     }
 
@@ -307,7 +358,7 @@ class EmailSenderHandlerTest {
         enqueue(n);
         Notification suppressed = await(n, DeliveryStatus.SUPPRESSED);
         assertEquals("bounced: Permanent/General", suppressed.statusReason());
-        sleep(1500);
+        awaitQueueDrained(); // the message handled to its end
         assertEquals(0, mailsTo(n.destination()).size());
     }
 

@@ -3,6 +3,8 @@ package io.convoc.onregistration;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.google.zxing.BinaryBitmap;
@@ -38,6 +40,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.awt.image.BufferedImage;
@@ -246,6 +253,15 @@ class OnRegistrationHandlerTest {
     @Test
     void theSameStreamRecordTwiceWritesOneVersion() {
         Registration r = registrationOfSampleEvent("registration-insert.json");
+        // the stream's own function handles the insert first; the record then comes twice more
+        Registration produced = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+        assertEquals(1, produced.letter().version());
+        String key = produced.letter().key();
+        byte[] letter = object(key);
+        // a mark in place of the stored letter: a replay that renders and stores the letter again replaces it
+        byte[] mark = ("replay probe " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        cloud.s3().putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(mark));
+
         OnRegistrationHandler handler = new OnRegistrationHandler();
         DynamodbEvent event = withRegistration(EventLoader.loadDynamoDbEvent(
                 SampleData.file("dynamodb/registration-insert.json").toString()), r, null);
@@ -254,9 +270,11 @@ class OnRegistrationHandlerTest {
         handler.close();
         assertTrue(first.getBatchItemFailures().isEmpty());
         assertTrue(second.getBatchItemFailures().isEmpty());
-        Registration after = await(r.id(), x -> x.letter() != null);
-        assertEquals(1, after.letter().version());
+        assertTrue(java.util.Arrays.equals(mark, object(key)), "the replays rendered and stored nothing");
+        Registration after = registrations.find(r.id()).orElseThrow();
+        assertEquals(produced.letter(), after.letter(), "the same letter, reference and version");
         assertEquals(List.of("letters/assises-2024/" + r.id() + "/v1.pdf"), keys(r));
+        cloud.s3().putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(letter));
     }
 
     @Test
@@ -321,6 +339,73 @@ class OnRegistrationHandlerTest {
         Registration failed = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_FAILED);
         assertTrue(failed.statusReason().startsWith("letter not produced after"), failed.statusReason());
         assertTrue(keys(r).isEmpty());
+    }
+
+    /**
+     * The sample on-failure event (events/sqs/letter-failure.json) as Lambda sends it when a stream batch's retries
+     * ran out, re-keyed to this test's stream record, through the real LetterFailureHandler: the registration of that
+     * record ends LETTER_FAILED with the reason the event gives.
+     */
+    @Test
+    void theSampleLetterFailureEventMarksItsRegistrationLetterFailed() {
+        // no programme for this event: the stream's function cannot produce the letter either, and only marks it
+        // failed itself after its own retries, long after this test's direct call
+        Registration r = newRegistration("ghost-" + UUID.randomUUID(), "Berrada", "");
+        registrations.create(r);
+        SQSEvent event = EventLoader.loadSQSEvent(SampleData.file("sqs/letter-failure.json").toString());
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
+        String streamArn = cloud.dynamo().describeTable(b -> b.tableName(cloud.tableName("RegistrationsTable")))
+                .table().latestStreamArn();
+        String[] position = streamPositionOf(streamArn, r.id());
+        String body = message.getBody()
+                .replace("arn:aws:dynamodb:eu-west-3:123456789012:table/convoc-RegistrationsTable-1ABC/stream/"
+                        + "2024-11-01T00:00:00.000", streamArn)
+                .replace("shardId-00000001732096800000-1a2b3c4d", position[0])
+                .replace("100000000000000000001", position[1]);
+        assertFalse(body.equals(message.getBody()));
+        message.setBody(body);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                registrations.find(r.id()).orElseThrow().status() == RegistrationStatus.RECEIVED,
+                "the stream's function has not marked it yet: the effect seen is the sample event's");
+        LetterFailureHandler handler = new LetterFailureHandler();
+        try {
+            SQSBatchResponse response = handler.handleRequest(event, new LocalContext("LetterFailureFunction", 512, 30));
+            assertTrue(response.getBatchItemFailures().isEmpty());
+        } finally {
+            handler.close();
+        }
+        Registration failed = registrations.find(r.id()).orElseThrow();
+        assertEquals(RegistrationStatus.LETTER_FAILED, failed.status(), failed.toString());
+        assertEquals("letter not produced after 4 attempts (RetryAttemptsExhausted)", failed.statusReason());
+        assertTrue(keys(r).isEmpty());
+    }
+
+    /** The shard and sequence number of the stream record that inserted this registration. */
+    private static String[] streamPositionOf(String streamArn, String registrationId) {
+        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(java.net.URI.create(cloud.endpoints().get("dynamodb")))
+                .region(software.amazon.awssdk.regions.Region.of(LocalCloud.REGION))
+                .credentialsProvider(LocalCloud.credentials())
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+                String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                while (iterator != null) {
+                    String current = iterator;
+                    GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(current).limit(1000));
+                    for (Record record : response.records()) {
+                        if (registrationId.equals(record.dynamodb().keys().get("id").s())) {
+                            return new String[] {shard.shardId(), record.dynamodb().sequenceNumber()};
+                        }
+                    }
+                    if (response.records().isEmpty()) {
+                        break;
+                    }
+                    iterator = response.nextShardIterator();
+                }
+            }
+        }
+        throw new AssertionError("no stream record for " + registrationId);
     }
 
     /** The sample stream event's registration, stored under a fresh id so that tests keep to their own data. */

@@ -162,6 +162,68 @@ class SmsSenderHandlerTest {
         assertEquals(SmsCount.of(arabic.message()).parts(), current(notices.get(1)).parts());
     }
 
+    /**
+     * The sample event as {@code sam local invoke} sends it, its registration id re-keyed to this test's registration:
+     * the notice id it names is one the notices are stored under, and the SMS goes out.
+     */
+    @Test
+    void theSampleEventSendsItsSms() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
+        SQSEvent event = EventLoader.loadSQSEvent(SampleData.file("sqs/sms-notice.json").toString());
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
+        String sampleRegistration = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assertTrue(message.getBody().contains("\"notificationId\": \""
+                + Notification.idOf(sampleRegistration, NoticeKind.CONFIRMATION, Channel.SMS, 1, n.language()) + "\""),
+                "the sample names a notice id in the current format: " + message.getBody());
+        message.setBody(message.getBody().replace(sampleRegistration, n.registrationId()));
+        assertTrue(handle(event).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(n).status(), current(n).toString());
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(1, received.size(), received.toString());
+        assertEquals(received.get(0).messageId(), current(n).providerMessageId());
+    }
+
+    /** Each status a notice goes through is timestamped in its item's {@code history} (status → time). */
+    @Test
+    void eachStatusChangeIsTimestampedInHistory() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
+        Instant before = Instant.now().minusMillis(1);
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+        Instant after = Instant.now().plusMillis(1);
+        var item = cloud.dynamo().getItem(b -> b.tableName(cloud.tableName("NotificationsTable")).consistentRead(true)
+                .key(java.util.Map.of("registrationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                                .fromS(n.registrationId()),
+                        "notificationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(n.id()))))
+                .item();
+        var history = item.get("history").m();
+        assertTrue(history.containsKey("SENDING") && history.containsKey("SENT"), history.toString());
+        Instant sending = Instant.parse(history.get("SENDING").s());
+        Instant sent = Instant.parse(history.get("SENT").s());
+        assertTrue(!sending.isBefore(before) && !sending.isAfter(sent) && !sent.isAfter(after),
+                before + " ≤ " + sending + " ≤ " + sent + " ≤ " + after);
+        assertEquals(sent, Instant.parse(item.get("updatedAt").s()), "the last change is the item's updatedAt");
+    }
+
+    /** A suppressed number is never written to: the notice ends SUPPRESSED with the reason, the sink gets nothing. */
+    @Test
+    void neverWritesToASuppressedNumber() {
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        List<Notification> notices = queuedSms(LanguagePreference.BOTH, mobile);
+        new io.convoc.aws.dynamo.SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"))
+                .suppress(mobile, "opted out: STOP", Instant.now());
+        for (Notification n : notices) {
+            assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+            Notification suppressed = current(n);
+            assertEquals(DeliveryStatus.SUPPRESSED, suppressed.status(), suppressed.toString());
+            assertEquals("opted out: STOP", suppressed.statusReason());
+            // delivered again, still nothing sent
+            assertTrue(handle(event(n, 2)).getBatchItemFailures().isEmpty());
+        }
+        assertEquals(0, cloud.sms().messagesTo(mobile).size());
+    }
+
     @Test
     void aScheduleChangeSmsSaysWhichSessionChangedInEachLanguage() {
         String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));

@@ -38,7 +38,9 @@ public final class LocalCloud implements AutoCloseable {
     /** Parameters a local run overrides: a programme edit's quiet window is seconds, not minutes. */
     public static final Map<String, String> LOCAL_PARAMETERS = Map.of("QuietWindowSeconds", "10");
     /** Tests wait on conditions: the shortest windows that still show an edit being held back. */
-    public static final Map<String, String> TEST_PARAMETERS = Map.of("QuietWindowSeconds", "2");
+    public static final Map<String, String> TEST_PARAMETERS = Map.of("QuietWindowSeconds", "2",
+            // tests that exhaust a notice's attempts inject one failure per attempt: keep them few
+            "NoticeMaxReceiveCount", "5");
 
     private final Template template;
     private final Path workDir;

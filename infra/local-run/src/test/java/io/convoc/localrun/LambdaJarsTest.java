@@ -8,12 +8,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,7 +44,7 @@ class LambdaJarsTest {
                             ClassLoader.getPlatformClassLoader())) {
                         Thread.currentThread().setContextClassLoader(loader);
                         Object instance = Class.forName(handler, true, loader).getDeclaredConstructor().newInstance();
-                        assertTrue(instance.getClass().getClassLoader() == loader);
+                        assertStartedFromTheJar(fn, instance, loader);
                         if (instance instanceof AutoCloseable c) {
                             c.close();
                         }
@@ -48,5 +53,51 @@ class LambdaJarsTest {
                     }
                 }))
                 .toList();
+    }
+
+    /**
+     * The handler's Micronaut context is running, and every bean the handler has injected was resolved, from the
+     * jar's own classes: a dependency (or a bean definition) missing from the jar leaves a field null or fails the
+     * context's start.
+     */
+    private static void assertStartedFromTheJar(String fn, Object instance, ClassLoader loader) throws Exception {
+        Object context = instance.getClass().getMethod("getApplicationContext").invoke(instance);
+        assertNotNull(context, fn + ": no application context");
+        assertEquals(Boolean.TRUE, context.getClass().getMethod("isRunning").invoke(context), fn + ": context not running");
+        Method getBean = context.getClass().getMethod("getBean", Class.class);
+        int injected = 0;
+        for (Class<?> type = instance.getClass(); type != null && type.getClassLoader() == loader;
+             type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                boolean inject = java.util.Arrays.stream(field.getAnnotations()).anyMatch(a ->
+                        a.annotationType().getName().equals("jakarta.inject.Inject"));
+                if (!inject || Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                field.setAccessible(true);
+                Object bean = field.get(instance);
+                assertNotNull(bean, fn + ": " + field.getName() + " not injected");
+                assertTrue(bean.getClass().getClassLoader() == loader,
+                        fn + ": " + field.getName() + " is not from the jar: " + bean.getClass());
+                assertNotNull(getBean.invoke(context, field.getType()), fn + ": no bean " + field.getType());
+                injected++;
+            }
+        }
+        if (injected == 0) {
+            // an HTTP function injects nothing itself: its controllers are the beans it needs
+            for (Object definition : (java.util.Collection<?>) context.getClass().getMethod("getAllBeanDefinitions")
+                    .invoke(context)) {
+                Class<?> type = (Class<?>) Class.forName("io.micronaut.inject.BeanType", false, loader)
+                        .getMethod("getBeanType").invoke(definition);
+                boolean controller = java.util.Arrays.stream(type.getAnnotations()).anyMatch(a ->
+                        a.annotationType().getName().equals("io.micronaut.http.annotation.Controller"));
+                if (controller && type.getName().startsWith("io.convoc.")) {
+                    Object bean = getBean.invoke(context, type);
+                    assertTrue(bean.getClass().getClassLoader() == loader, fn + ": " + type + " is not from the jar");
+                    injected++;
+                }
+            }
+        }
+        assertTrue(injected > 0, fn + ": no bean of the handler resolved, nothing shows its context works");
     }
 }

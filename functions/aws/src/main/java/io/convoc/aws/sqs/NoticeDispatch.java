@@ -71,7 +71,7 @@ public final class NoticeDispatch {
         if (retryBaseSeconds <= 0) {
             return; // the queue's own visibility timeout decides
         }
-        int delay = (int) Math.min(900, (long) retryBaseSeconds << Math.min(receives - 1, 10));
+        int delay = retryDelaySeconds(receives, retryBaseSeconds);
         try {
             sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
                     .visibilityTimeout(delay));
@@ -79,6 +79,13 @@ public final class NoticeDispatch {
             LOG.warn("could not delay the next attempt of {}: {}", message.getMessageId(), e.toString());
         }
     }
+
+    /** The wait before attempt {@code receives + 1}: the base, doubled each attempt, at most 15 minutes. */
+    static int retryDelaySeconds(int receives, int baseSeconds) {
+        return (int) Math.min(MAX_DELAY_SECONDS, (long) baseSeconds << Math.min(Math.max(receives, 1) - 1, 20));
+    }
+
+    static final int MAX_DELAY_SECONDS = 900;
 
     private static int receiveCount(SQSEvent.SQSMessage message) {
         String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
