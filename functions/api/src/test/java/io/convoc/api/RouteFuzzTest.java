@@ -1,5 +1,7 @@
 package io.convoc.api;
 
+import io.convoc.core.properties.HostileText;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.convoc.aws.dynamo.ProgrammeTable;
@@ -53,7 +55,7 @@ class RouteFuzzTest {
     }
 
     static Arbitrary<String> text() {
-        return io.convoc.api.HostileStrings.strings();
+        return HostileText.strings();
     }
 
     /** A JSON value for a field: a string of hostile text, a number, null, an array, or raw broken JSON. */
