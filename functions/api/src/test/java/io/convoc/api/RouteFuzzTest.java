@@ -103,7 +103,7 @@ class RouteFuzzTest {
                 "text/csv; charset=windows-1252", "", "application/json; charset=utf-8", "multipart/form-data");
         Arbitrary<Map<String, String>> query = Arbitraries.maps(Arbitraries.of("eventId", "category", "workshop",
                 "cursor", "limit", "token"), text()).ofMaxSize(4);
-        return Combinators.combine(Arbitraries.integers().between(0, 12), segment, query, contentType, body())
+        return Combinators.combine(Arbitraries.integers().between(0, 13), segment, query, contentType, body())
                 .as((route, seg, q, ct, body) -> switch (route) {
                     case 0 -> new Request("POST", "/api/registrations", Map.of(), ct, body);
                     case 1 -> new Request("GET", "/api/registrations", withEvent(q), null, null);
@@ -117,7 +117,8 @@ class RouteFuzzTest {
                     case 9 -> new Request("GET", "/api/public/letters/" + seg, Map.of(), null, null);
                     case 10 -> new Request("POST", "/api/public/registrations", Map.of(), ct, body);
                     case 11 -> new Request("POST", "/api/events/" + seg + "/invitation-codes", Map.of(), ct, body);
-                    default -> new Request("GET", "/api/registrations/" + seg + "/calendar.ics", q, null, null);
+                    case 12 -> new Request("GET", "/api/registrations/" + seg + "/calendar.ics", q, null, null);
+                    default -> new Request("GET", "/l/" + seg, Map.of(), null, null);
                 });
     }
 

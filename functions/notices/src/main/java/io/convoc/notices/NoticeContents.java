@@ -2,6 +2,7 @@ package io.convoc.notices;
 
 import io.convoc.core.event.Programme;
 import io.convoc.core.notifications.Notification;
+import io.convoc.core.ports.AnnouncementRepository;
 import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.registration.Registration;
 
@@ -10,14 +11,16 @@ import java.util.Objects;
 /** What a queued notification is about, ready for a channel to write: the senders' one way from a notice to its content. */
 public final class NoticeContents {
     private final ProgrammeChangeLog changes;
+    private final AnnouncementRepository announcements;
 
-    public NoticeContents(ProgrammeChangeLog changes) {
+    public NoticeContents(ProgrammeChangeLog changes, AnnouncementRepository announcements) {
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.announcements = Objects.requireNonNull(announcements, "announcements");
     }
 
     /**
      * @throws UnsendableNotice {@code unknown_change} when the programme change the notice is about is not recorded,
-     *                          {@code unsupported_kind} for a kind that has no content yet (announcements)
+     *                          {@code unknown_announcement} when its announcement (the notice's content version) is not
      */
     public Notice of(Notification notification, Registration registration, Programme programme) {
         return switch (notification.kind()) {
@@ -28,8 +31,10 @@ public final class NoticeContents {
                                     + notification.contentVersion() + " of event " + registration.eventId()
                                     + ", which is not recorded")));
             case ALREADY_REGISTERED -> new AlreadyRegistered(programme, registration);
-            case ANNOUNCEMENT -> throw new UnsendableNotice("unsupported_kind",
-                    "notice " + notification.id() + " is an announcement: announcements have no content yet");
+            case ANNOUNCEMENT -> new AnnouncementNotice(programme, registration,
+                    announcements.find(notification.contentVersion()).orElseThrow(() ->
+                            new UnsendableNotice("unknown_announcement", "notice " + notification.id()
+                                    + " is about announcement " + notification.contentVersion() + ", which does not exist")));
         };
     }
 }

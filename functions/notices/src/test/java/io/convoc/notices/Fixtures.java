@@ -1,6 +1,11 @@
 package io.convoc.notices;
 
 import io.convoc.localcloud.SampleData;
+import io.convoc.core.announcements.Announcement;
+import io.convoc.core.announcements.AnnouncementCounters;
+import io.convoc.core.announcements.AnnouncementState;
+import io.convoc.core.announcements.Audience;
+import io.convoc.core.notifications.Channel;
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Programme;
 import io.convoc.core.event.ProgrammeSession;
@@ -22,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The sample event of the project (events/data/assises-2024.json), invitees to write to, changes to its programme. */
@@ -98,5 +104,17 @@ public final class Fixtures {
         byte[] magic = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(magic, 0, bytes, 0, Math.min(magic.length, size));
         return bytes;
+    }
+
+    /** Announcement {@code number} of the Assises by e-mail to everyone, being sent, with this body. */
+    public static Announcement announcement(int number, String bodyFr, String bodyAr) {
+        return announcement(number, Bilingual.of("Informations pour ((name))", "معلومات إلى ((name))"),
+                Bilingual.of(bodyFr, bodyAr));
+    }
+
+    public static Announcement announcement(int number, Bilingual subject, Bilingual body) {
+        Instant at = Instant.parse("2024-12-10T09:00:00Z");
+        return new Announcement(number, "assises-2024", subject, body, null, Set.of(Channel.EMAIL), Audience.everyone(),
+                AnnouncementState.SENDING, at, "organisateur.dgct", at, at, AnnouncementCounters.NONE, null, false, null);
     }
 }

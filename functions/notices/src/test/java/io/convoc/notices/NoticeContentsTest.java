@@ -1,8 +1,10 @@
 package io.convoc.notices;
 
+import io.convoc.core.announcements.Announcement;
 import io.convoc.core.notifications.Channel;
 import io.convoc.core.notifications.NoticeKind;
 import io.convoc.core.notifications.Notification;
+import io.convoc.core.ports.AnnouncementRepository;
 import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.programme.ProgrammeChange;
 import io.convoc.core.registration.LanguagePreference;
@@ -34,6 +36,17 @@ class NoticeContentsTest {
                 });
     }
 
+    /** Announcements that are found by number, and nothing else asked of them. */
+    private static AnnouncementRepository announcements(Map<Integer, Announcement> announcements) {
+        return (AnnouncementRepository) Proxy.newProxyInstance(NoticeContentsTest.class.getClassLoader(),
+                new Class<?>[]{AnnouncementRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("find")) {
+                        return Optional.ofNullable(announcements.get((Integer) args[0]));
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     private static Notification notice(NoticeKind kind, int contentVersion) {
         return Notification.queued(INVITEE.id(), INVITEE.eventId(), kind, Channel.EMAIL, contentVersion, null,
                 INVITEE.email(), Instant.parse("2024-12-01T09:00:00Z"));
@@ -41,7 +54,8 @@ class NoticeContentsTest {
 
     @Test
     void aConfirmationIsAConfirmation() {
-        Notice notice = new NoticeContents(log(Map.of())).of(notice(NoticeKind.CONFIRMATION, 1), INVITEE, Fixtures.assises());
+        Notice notice = new NoticeContents(log(Map.of()), announcements(Map.of()))
+                .of(notice(NoticeKind.CONFIRMATION, 1), INVITEE, Fixtures.assises());
         assertInstanceOf(Confirmation.class, notice);
         assertSame(INVITEE, notice.registration());
     }
@@ -49,7 +63,7 @@ class NoticeContentsTest {
     @Test
     void aScheduleChangeCarriesTheChangeItsContentVersionNames() {
         ProgrammeChange moved = Fixtures.moved();
-        Notice notice = new NoticeContents(log(Map.of(1, moved)))
+        Notice notice = new NoticeContents(log(Map.of(1, moved)), announcements(Map.of()))
                 .of(notice(NoticeKind.SCHEDULE_CHANGE, 1), INVITEE, Fixtures.assises().with(moved.after()));
         ScheduleChange change = assertInstanceOf(ScheduleChange.class, notice);
         assertSame(moved, change.change());
@@ -58,7 +72,8 @@ class NoticeContentsTest {
 
     @Test
     void aChangeThatIsNotRecordedCannotBeSent() {
-        UnsendableNotice e = assertThrows(UnsendableNotice.class, () -> new NoticeContents(log(Map.of()))
+        UnsendableNotice e = assertThrows(UnsendableNotice.class, () -> new NoticeContents(log(Map.of()),
+                announcements(Map.of()))
                 .of(notice(NoticeKind.SCHEDULE_CHANGE, 7), INVITEE, Fixtures.assises()));
         assertEquals("unknown_change", e.code());
         assertTrue(e.getMessage().contains("programme change 7 of event assises-2024"), e.getMessage());
@@ -67,7 +82,7 @@ class NoticeContentsTest {
     @Test
     void anAlreadyRegisteredNoticeIsAboutTheRegistrationAsItStands() {
         // its content version is the day the form was used (one notice a day at most): it names nothing to look up
-        Notice notice = new NoticeContents(log(Map.of()))
+        Notice notice = new NoticeContents(log(Map.of()), announcements(Map.of()))
                 .of(notice(NoticeKind.ALREADY_REGISTERED, 20_058), INVITEE, Fixtures.assises());
         assertInstanceOf(AlreadyRegistered.class, notice);
         assertEquals(NoticeKind.ALREADY_REGISTERED, notice.kind());
@@ -75,9 +90,21 @@ class NoticeContentsTest {
     }
 
     @Test
-    void anAnnouncementHasNoContentYet() {
-        UnsendableNotice e = assertThrows(UnsendableNotice.class, () -> new NoticeContents(log(Map.of()))
-                .of(notice(NoticeKind.ANNOUNCEMENT, 1), INVITEE, Fixtures.assises()));
-        assertEquals("unsupported_kind", e.code());
+    void anAnnouncementNoticeCarriesTheAnnouncementItsContentVersionNames() {
+        Announcement announcement = Fixtures.announcement(3, "Bonjour ((name))", "مرحبا ((name))");
+        Notice notice = new NoticeContents(log(Map.of()), announcements(Map.of(3, announcement)))
+                .of(notice(NoticeKind.ANNOUNCEMENT, 3), INVITEE, Fixtures.assises());
+        AnnouncementNotice a = assertInstanceOf(AnnouncementNotice.class, notice);
+        assertSame(announcement, a.announcement());
+        assertEquals(NoticeKind.ANNOUNCEMENT, a.kind());
+        assertSame(INVITEE, a.registration());
+    }
+
+    @Test
+    void anAnnouncementThatDoesNotExistCannotBeSent() {
+        UnsendableNotice e = assertThrows(UnsendableNotice.class, () -> new NoticeContents(log(Map.of()),
+                announcements(Map.of())).of(notice(NoticeKind.ANNOUNCEMENT, 4), INVITEE, Fixtures.assises()));
+        assertEquals("unknown_announcement", e.code());
+        assertTrue(e.getMessage().contains("announcement 4"), e.getMessage());
     }
 }

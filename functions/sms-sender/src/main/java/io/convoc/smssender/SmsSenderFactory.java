@@ -8,6 +8,7 @@ import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.ports.ShortLinks;
 import io.convoc.core.ports.SuppressionList;
 import io.convoc.notices.NoticeContents;
 import io.convoc.notices.sms.SmsComposer;
@@ -31,14 +32,16 @@ public class SmsSenderFactory {
     NoticeSender smsSender(NotificationRepository notifications, RegistrationRepository registrations,
                            ProgrammeRepository programmes, ProgrammeChangeLog changes, SuppressionList suppressions,
                            SnsClient sns,
-                           LetterTokens tokens, @Value("${PUBLIC_API_URL}") String publicApiUrl,
+                           LetterTokens tokens, ShortLinks shortLinks, @Value("${PUBLIC_API_URL}") String publicApiUrl,
+                           @Value("${SHORT_LINK_BASE_URL:}") String shortLinkBaseUrl,
                            @Value("${SMS_SENDER_ID}") String senderId,
                            @Value("${SMS_GSM_SAFE_FRENCH}") boolean gsmSafeFrench,
                            @Value("${SMS_MAX_PARTS}") int maxParts,
                            @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, Clock clock) {
         SmsComposer composer = new SmsComposer(new SmsSettings(gsmSafeFrench, maxParts));
         return new NoticeSender(notifications, registrations, programmes, suppressions,
-                new SnsSmsDeliverer(sns, new NoticeContents(changes), composer, tokens, publicApiUrl, senderId, clock),
+                new SnsSmsDeliverer(sns, new NoticeContents(changes), composer, tokens, shortLinks, publicApiUrl,
+                        shortLinkBaseUrl.isBlank() ? publicApiUrl : shortLinkBaseUrl, senderId, clock),
                 clock, Duration.ofSeconds(leaseSeconds));
     }
 

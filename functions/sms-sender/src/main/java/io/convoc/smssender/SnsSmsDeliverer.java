@@ -5,6 +5,7 @@ import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.notifications.Deliverer;
 import io.convoc.core.notifications.DeliveryFailure;
 import io.convoc.core.notifications.Notification;
+import io.convoc.core.ports.ShortLinks;
 import io.convoc.core.registration.LetterInfo;
 import io.convoc.core.registration.Registration;
 import io.convoc.notices.NoticeContents;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -27,6 +29,11 @@ import java.util.Map;
  * configured sender id. A person who reads both languages has one SMS notice per language; each notice
  * publishes exactly one message, its language's, so that a retry never sends another twice. Throttling and
  * SNS outages are retryable; an invalid number or an opted-out one is not.
+ *
+ * <p>The SMS carries a short link ({@code <short link base>/l/<code>}, {@link ShortLinks}) to the signed letter link
+ * rather than the signed link itself (~120 characters): an Arabic SMS holds 67 characters a part. The signed link
+ * expires {@link #LINK_LIFETIME} after the notice was created, so a retried notice names the same target, hence the
+ * same code, and rewrites the same short link.
  */
 final class SnsSmsDeliverer implements Deliverer {
     static final Duration LINK_LIFETIME = Duration.ofDays(14);
@@ -35,17 +42,25 @@ final class SnsSmsDeliverer implements Deliverer {
     private final NoticeContents contents;
     private final SmsComposer composer;
     private final LetterTokens tokens;
+    private final ShortLinks shortLinks;
     private final String publicApiUrl;
+    private final String shortLinkBaseUrl;
     private final String senderId;
     private final Clock clock;
 
+    /**
+     * @param publicApiUrl     the API's URL: the signed letter link (the short link's target) is under it
+     * @param shortLinkBaseUrl where {@code /l/<code>} is served: the API's URL or a shorter domain routed to it
+     */
     SnsSmsDeliverer(SnsClient sns, NoticeContents contents, SmsComposer composer, LetterTokens tokens,
-                    String publicApiUrl, String senderId, Clock clock) {
+                    ShortLinks shortLinks, String publicApiUrl, String shortLinkBaseUrl, String senderId, Clock clock) {
         this.sns = sns;
         this.contents = contents;
         this.composer = composer;
         this.tokens = tokens;
+        this.shortLinks = shortLinks;
         this.publicApiUrl = publicApiUrl.replaceAll("/+$", "");
+        this.shortLinkBaseUrl = shortLinkBaseUrl.replaceAll("/+$", "");
         this.senderId = senderId;
         this.clock = clock;
     }
@@ -56,8 +71,8 @@ final class SnsSmsDeliverer implements Deliverer {
                 DeliveryFailure.permanent("the registration has no letter to point to", null));
         SmsNotice sms;
         try {
-            sms = composer.compose(contents.of(notification, registration, programme), URI.create(publicApiUrl + "/api/public/letters/"
-                    + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME))));
+            sms = composer.compose(contents.of(notification, registration, programme),
+                    letterLink(notification, registration.id(), letter.version()));
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
         }
@@ -82,6 +97,18 @@ final class SnsSmsDeliverer implements Deliverer {
         } catch (SdkClientException e) {
             throw DeliveryFailure.retryable("SNS unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The short link to the letter: its target is the signed download link, which expires {@link #LINK_LIFETIME}
+     * after the notice was created (the same on every attempt); the short link expires with it.
+     */
+    private URI letterLink(Notification notification, String registrationId, int version) {
+        Instant expires = (notification.createdAt() == null ? clock.instant() : notification.createdAt())
+                .plus(LINK_LIFETIME);
+        URI target = URI.create(publicApiUrl + "/api/public/letters/"
+                + tokens.signDownload(registrationId, version, expires));
+        return URI.create(shortLinkBaseUrl + "/l/" + shortLinks.shorten(target, expires));
     }
 
     private static MessageAttributeValue string(String value) {

@@ -56,6 +56,8 @@ public final class LocalCloud implements AutoCloseable {
     private FaultInjector sesFaults;
     private SmsSink smsSink;
     private FaultInjector smsFaults;
+    private FaultInjector s3Faults;
+    private volatile boolean atLeastOnce;
 
     private LocalCloud(Template template, Path workDir, Map<String, String> parameters) {
         this.template = template;
@@ -133,8 +135,12 @@ public final class LocalCloud implements AutoCloseable {
             }
             running.add(proxy::stop);
             String endpoint = "http://127.0.0.1:" + proxy.getPort();
-            endpoints.put("s3", endpoint);
-            System.setProperty("aws.endpointUrlS3", endpoint);
+            // the functions reach s3proxy through a fault injector (it passes requests on byte for byte: signatures
+            // and presigned URLs hold); the cloud's own client, which tests read with, goes straight to s3proxy
+            s3Faults = FaultInjector.start(endpoint, FaultInjector.Service.S3);
+            running.add(s3Faults);
+            endpoints.put("s3", s3Faults.endpoint());
+            System.setProperty("aws.endpointUrlS3", s3Faults.endpoint());
             s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
                     .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
                     .forcePathStyle(true).build();
@@ -174,7 +180,7 @@ public final class LocalCloud implements AutoCloseable {
                     String.valueOf(port)), port, workDir.resolve("ses.log"));
             running.add(emulator);
             sesEmulator = emulator.endpoint();
-            sesFaults = FaultInjector.start(sesEmulator);
+            sesFaults = FaultInjector.start(sesEmulator, FaultInjector.Service.SES);
             running.add(sesFaults);
             endpoints.put("ses (inbox)", sesEmulator + "/");
             System.setProperty("aws.endpointUrlSesV2", sesFaults.endpoint());
@@ -187,7 +193,7 @@ public final class LocalCloud implements AutoCloseable {
         try {
             smsSink = SmsSink.start();
             running.add(smsSink);
-            smsFaults = FaultInjector.start(smsSink.endpoint());
+            smsFaults = FaultInjector.start(smsSink.endpoint(), FaultInjector.Service.SNS);
             running.add(smsFaults);
             endpoints.put("sns sms (sink)", smsSink.endpoint() + "/messages");
             System.setProperty("aws.endpointUrlSns", smsFaults.endpoint());
@@ -400,8 +406,11 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * Wires functions of the template to their event sources, as Lambda's event-source mappings would:
-     * each named function gets one handler instance (created as Lambda creates it) and a poller per
-     * DynamoDB stream or SQS queue it declares.
+     * each named function gets a poller per DynamoDB stream or SQS queue it declares. A stream is read by one
+     * handler instance (created as Lambda creates it), in order; a queue by up to its mapping's
+     * {@code MaximumConcurrency} workers ({@link SqsPoller#DEFAULT_CONCURRENCY} without), each with its own
+     * handler instance created at its first message. With {@link #atLeastOnce(boolean)}, every batch is handled
+     * twice.
      */
     public void startFunctions(java.util.Collection<String> functionLogicalIds) {
         software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams =
@@ -409,14 +418,18 @@ public final class LocalCloud implements AutoCloseable {
                         .endpointOverride(URI.create(endpoints.get("dynamodb"))).region(Region.of(REGION))
                         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         running.add(streams);
+        List<SqsPoller> queuePollers = new ArrayList<>();
         for (String fn : functionLogicalIds) {
-            Object handler = HttpApiGateway.newHandler(template, fn);
-            if (handler instanceof AutoCloseable c) {
-                running.add(c);
-            }
+            Object handler = null;
             for (EventSourceMapping mapping : EventSourceMapping.of(template, fn)) {
                 Runnable poller;
                 if (mapping.type().equals("DynamoDB")) {
+                    if (handler == null) {
+                        handler = HttpApiGateway.newHandler(template, fn);
+                        if (handler instanceof AutoCloseable c) {
+                            running.add(c);
+                        }
+                    }
                     String table = tableName(mapping.sourceLogicalId());
                     String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
                     String dlq = mapping.onFailureQueue() == null ? null : queueUrl(mapping.onFailureQueue());
@@ -430,25 +443,110 @@ public final class LocalCloud implements AutoCloseable {
                                 if (dlq != null) {
                                     sqs.sendMessage(b -> b.queueUrl(dlq).messageBody(info));
                                 }
-                            });
+                            }, atLeastOnce);
                     running.add(p::stop);
                     poller = p;
                 } else {
-                    @SuppressWarnings("unchecked")
                     SqsPoller p = new SqsPoller(fn, sqs, queueUrl(mapping.sourceLogicalId()),
                             "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + mapping.sourceLogicalId(),
-                            (com.amazonaws.services.lambda.runtime.RequestHandler<
+                            () -> HttpApiGateway.<com.amazonaws.services.lambda.runtime.RequestHandler<
                                     com.amazonaws.services.lambda.runtime.events.SQSEvent,
-                                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>) handler,
-                            mapping);
-                    running.add(p::stop);
-                    poller = p;
+                                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>>newHandler(template, fn),
+                            mapping, null, atLeastOnce);
+                    queuePollers.add(p);
+                    pollers.put(fn + "/" + mapping.sourceLogicalId(), p);
+                    p.start();
+                    continue;
                 }
                 Thread thread = new Thread(poller, fn + "-" + mapping.sourceLogicalId());
                 thread.setDaemon(true);
                 thread.start();
             }
         }
+        // stopping: every worker told at once, then waited for (a long poll lasts a second), each closing its handler
+        running.add(() -> {
+            queuePollers.forEach(SqsPoller::stop);
+            queuePollers.forEach(p -> p.awaitStopped(java.time.Duration.ofSeconds(3)));
+        });
+    }
+
+    private final Map<String, SqsPoller> pollers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The SQS mapping of a function's queue started by {@link #startFunctions}, or null. */
+    public SqsPoller sqsPoller(String functionLogicalId, String queueLogicalId) {
+        return pollers.get(functionLogicalId + "/" + queueLogicalId);
+    }
+
+    /**
+     * At least once: every SQS and DynamoDB stream batch of the functions started from now on is handled twice,
+     * the second time reordered, before the poller deletes or checkpoints on the second outcome (as Lambda may
+     * deliver a batch again). Off by default.
+     */
+    public LocalCloud atLeastOnce(boolean on) {
+        this.atLeastOnce = on;
+        return this;
+    }
+
+    public boolean atLeastOnce() {
+        return atLeastOnce;
+    }
+
+    /**
+     * Drives the {@code Type: Schedule} events of the named functions with a timer: each function's handler (one
+     * instance) gets a real {@code ScheduledEvent} every {@code localPeriod}, whatever the rule's rate or cron (see
+     * {@link Schedules}). Nothing fires unless this is called: tests get no background timer by default.
+     *
+     * @return the running schedules (stopped with the cloud, or earlier by closing them)
+     */
+    public Schedules startSchedules(java.util.Collection<String> functionLogicalIds, java.time.Duration localPeriod) {
+        return startSchedules(functionLogicalIds, localPeriod, System.out);
+    }
+
+    public Schedules startSchedules(java.util.Collection<String> functionLogicalIds, java.time.Duration localPeriod,
+                                    java.io.PrintStream log) {
+        Schedules schedules = Schedules.start(template, functionLogicalIds, localPeriod, log);
+        running.add(schedules);
+        return schedules;
+    }
+
+    /** Every function of the template with an enabled {@code Type: Schedule} event. */
+    public List<String> scheduledFunctions() {
+        return template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
+                .filter(fn -> Schedules.of(template, fn).stream().anyMatch(Schedules.Schedule::enabled)).toList();
+    }
+
+    /**
+     * Random faults between the functions and the emulators, by provider: {@code ses}, {@code sms} (or
+     * {@code sns}), {@code s3} → the fraction of requests that fail (throttling, 5xx, timeout or reset, drawn at
+     * random). A seeded {@code random} makes the faults repeatable.
+     */
+    public void injectFaults(Map<String, Double> fractions, java.util.Random random) {
+        fractions.forEach((provider, fraction) -> {
+            FaultInjector injector = faultInjector(provider);
+            injector.failRandomly(fraction, random);
+        });
+    }
+
+    /** The fault injector in front of a provider: {@code ses}, {@code sms} / {@code sns}, {@code s3}. */
+    public FaultInjector faultInjector(String provider) {
+        return switch (provider.toLowerCase(java.util.Locale.ROOT)) {
+            case "ses" -> sesFaults;
+            case "sms", "sns" -> smsFaults;
+            case "s3" -> s3Faults;
+            default -> throw new IllegalArgumentException("no fault injector for " + provider + " (ses, sms, s3)");
+        };
+    }
+
+    /** The random faults in force, by provider (those with none left out). */
+    public Map<String, String> faultsInForce() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String provider : List.of("ses", "sms", "s3")) {
+            FaultInjector injector = faultInjector(provider);
+            if (injector.randomFaults() != null) {
+                out.put(provider, injector.describe());
+            }
+        }
+        return out;
     }
 
     /**
@@ -509,6 +607,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public FaultInjector smsFaults() {
         return smsFaults;
+    }
+
+    /** Failures to inject between the code and s3proxy (the cloud's own {@link #s3()} client bypasses it). */
+    public FaultInjector s3Faults() {
+        return s3Faults;
     }
 
     public S3Client s3() {

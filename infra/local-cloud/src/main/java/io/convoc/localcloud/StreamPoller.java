@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * Lambda's DynamoDB Streams event-source mapping, locally: reads a table's stream from dynoxide, builds the
  * real {@link DynamodbEvent}, invokes the real handler, and honours the mapping as template.yaml declares
  * it: batch size, partial batch failures ({@code ReportBatchItemFailures}), bisect on error, maximum retry
- * attempts, and the on-failure destination (an SQS queue that receives Lambda's batch-info message).
+ * attempts, and the on-failure destination (an SQS queue that receives Lambda's batch-info message). Optionally
+ * at least once: every batch handled twice before the checkpoint moves.
  */
 public final class StreamPoller implements Runnable {
     private final String functionName;
@@ -35,11 +36,20 @@ public final class StreamPoller implements Runnable {
     private final EventSourceMapping mapping;
     private final Consumer<String> onFailure;
     private final Map<String, String> iterators = new HashMap<>();
+    private final boolean atLeastOnce;
     private volatile boolean running = true;
 
     public StreamPoller(String functionName, String streamArn, DynamoDbStreamsClient streams,
                         RequestHandler<DynamodbEvent, StreamsEventResponse> handler, EventSourceMapping mapping,
                         Consumer<String> onFailure) {
+        this(functionName, streamArn, streams, handler, mapping, onFailure, false);
+    }
+
+    /** @param atLeastOnce every batch is handled twice, the second time reordered, the second outcome acted on */
+    public StreamPoller(String functionName, String streamArn, DynamoDbStreamsClient streams,
+                        RequestHandler<DynamodbEvent, StreamsEventResponse> handler, EventSourceMapping mapping,
+                        Consumer<String> onFailure, boolean atLeastOnce) {
+        this.atLeastOnce = atLeastOnce;
         this.functionName = functionName;
         this.streamArn = streamArn;
         this.streams = streams;
@@ -85,54 +95,105 @@ public final class StreamPoller implements Runnable {
         return any;
     }
 
-    /** Invokes until the batch succeeds or its retries run out, as Lambda does for one shard. */
+    /**
+     * Invokes until the batch succeeds or its retries run out, as Lambda does for one shard. A failed invocation
+     * (the handler threw) of more than one record, with {@code BisectBatchOnFunctionError}, is split in two at once
+     * and each half delivered as a batch of its own, first half first: splitting does not count towards the retry
+     * quota (Lambda's rule), so a poison record ends up alone, retried and sent to the on-failure destination
+     * alone. A partial batch response checkpoints before the first failed record and retries from it (a retry).
+     */
     private void deliver(String shardId, List<Record> batch) {
         List<Record> pending = batch;
         int attempt = 0;
         while (!pending.isEmpty()) {
-            List<Record> failed = invoke(pending);
-            if (failed.isEmpty()) {
+            Outcome outcome = invoke(pending);
+            if (outcome.retry().isEmpty()) {
+                return;
+            }
+            if (outcome.functionError() && mapping.bisectOnError() && pending.size() > 1) {
+                int half = (pending.size() + 1) / 2;
+                deliver(shardId, pending.subList(0, half));
+                deliver(shardId, pending.subList(half, pending.size()));
                 return;
             }
             if (mapping.maximumRetryAttempts() >= 0 && attempt >= mapping.maximumRetryAttempts()) {
-                if (mapping.bisectOnError() && failed.size() > 1) {
-                    int half = failed.size() / 2;
-                    deliver(shardId, failed.subList(0, half));
-                    deliver(shardId, failed.subList(half, failed.size()));
-                    return;
-                }
-                onFailure.accept(batchInfo(shardId, failed, attempt + 1));
+                onFailure.accept(batchInfo(shardId, outcome.retry(), attempt + 1));
+                return;
+            }
+            if (!running) {
                 return;
             }
             attempt++;
             Emulator.sleep(Math.min(1000, 50L << Math.min(attempt, 4)));
-            pending = failed;
+            pending = outcome.retry();
         }
     }
 
-    /** @return the records to retry: from the first reported failure on, or all of them when the handler threw */
-    private List<Record> invoke(List<Record> batch) {
+    /**
+     * What one delivery came to: the records to retry (from the first reported failure on, or all of them when
+     * the handler threw: a function error), none on success.
+     */
+    private record Outcome(List<Record> retry, boolean functionError) {
+    }
+
+    /** One delivery; at least once, the batch goes to the handler twice (reordered) and the second outcome counts. */
+    private Outcome invoke(List<Record> batch) {
+        Outcome first = invoke(batch, batch);
+        if (!atLeastOnce) {
+            return first;
+        }
+        Outcome second = invoke(batch, reordered(batch));
+        if (!first.equals(second)) {
+            System.err.println("[" + functionName + "] at-least-once: the two deliveries of a batch of " + batch.size()
+                    + " differ: first " + describe(first) + ", second " + describe(second));
+        }
+        return second;
+    }
+
+    private static String describe(Outcome o) {
+        return o.functionError() ? "threw" : o.retry().isEmpty() ? "succeeded" : o.retry().size() + " to retry";
+    }
+
+    /** @param order the batch's records in the order the handler gets them; failures are read in the batch's order */
+    private Outcome invoke(List<Record> batch, List<Record> order) {
         DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(batch.stream().map(this::toLambda).toList());
+        event.setRecords(order.stream().map(this::toLambda).toList());
         try {
             StreamsEventResponse response = handler.handleRequest(event,
                     new LocalContext(functionName, 1024, 60));
             if (!mapping.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
                     || response.getBatchItemFailures().isEmpty()) {
-                return List.of();
+                return new Outcome(List.of(), false);
             }
             Set<String> failedIds = response.getBatchItemFailures().stream()
                     .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+            if (failedIds.contains(null) || failedIds.contains("")) {
+                return new Outcome(batch, false); // Lambda: a null or empty identifier fails the whole batch
+            }
             for (int i = 0; i < batch.size(); i++) {
                 if (failedIds.contains(batch.get(i).dynamodb().sequenceNumber())) {
-                    return batch.subList(i, batch.size());
+                    return new Outcome(batch.subList(i, batch.size()), false);
                 }
             }
-            return List.of();
+            return new Outcome(List.of(), false);
         } catch (RuntimeException e) {
             System.err.println("[" + functionName + "] handler failed: " + e);
-            return batch;
+            return new Outcome(batch, true);
         }
+    }
+
+    /**
+     * The batch in another order: items reversed, each item's own records kept in order (Lambda delivers a
+     * shard in order; an item's changes never overtake one another, but nothing orders two items' handling).
+     */
+    static List<Record> reordered(List<Record> batch) {
+        Map<String, List<Record>> items = new LinkedHashMap<>();
+        for (Record r : batch) {
+            items.computeIfAbsent(String.valueOf(r.dynamodb().keys()), k -> new ArrayList<>()).add(r);
+        }
+        List<List<Record>> order = new ArrayList<>(items.values());
+        java.util.Collections.reverse(order);
+        return order.stream().flatMap(List::stream).toList();
     }
 
     private String batchInfo(String shardId, List<Record> failed, int attempts) {

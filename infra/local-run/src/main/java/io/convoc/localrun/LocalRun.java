@@ -37,22 +37,73 @@ public final class LocalRun implements AutoCloseable {
         this.cloud = cloud;
     }
 
-    public record Options(int port, Path dataDir, boolean seed) {
+    /**
+     * @param scheduleSeconds how often every scheduled function fires locally, 0 for never
+     * @param atLeastOnce     every SQS and stream batch handled twice (see {@link LocalCloud#atLeastOnce(boolean)})
+     * @param faults          provider ({@code ses}, {@code sms}, {@code s3}) → fraction of its requests that fail
+     * @param faultSeed       seeds the faults' draws (repeatable runs), or null
+     */
+    public record Options(int port, Path dataDir, boolean seed, int scheduleSeconds, boolean atLeastOnce,
+                          Map<String, Double> faults, Long faultSeed) {
+        static final String USAGE = "options: --port N, --data DIR, --in-memory, --no-seed, --schedule-seconds N, "
+                + "--at-least-once, --faults ses=0.2,sms=0.2,s3=0.05[,seed=N]";
+
+        public Options {
+            faults = Map.copyOf(faults);
+        }
+
+        /** No schedules, no duplicates, no faults: what tests start unless they ask. */
+        public Options(int port, Path dataDir, boolean seed) {
+            this(port, dataDir, seed, 0, false, Map.of(), null);
+        }
+
         static Options parse(String[] args) {
             int port = 8080;
             Path data = Paths.root().resolve(".local-cloud");
             boolean seed = true;
+            int scheduleSeconds = 10;
+            boolean atLeastOnce = false;
+            Map<String, Double> faults = new java.util.LinkedHashMap<>();
+            Long faultSeed = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--data" -> data = Path.of(args[++i]);
                     case "--in-memory" -> data = null;
                     case "--no-seed" -> seed = false;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (options: --port N, --data DIR, --in-memory, --no-seed)");
+                    case "--schedule-seconds" -> scheduleSeconds = Integer.parseInt(args[++i]);
+                    case "--at-least-once" -> atLeastOnce = true;
+                    case "--faults" -> {
+                        for (String part : args[++i].split(",")) {
+                            String[] kv = part.strip().split("=", 2);
+                            if (kv.length != 2) {
+                                throw new IllegalArgumentException("--faults " + part + ": expected provider=fraction");
+                            }
+                            String key = kv[0].strip().toLowerCase(java.util.Locale.ROOT);
+                            String value = kv[1].strip();
+                            if (key.equals("seed")) {
+                                faultSeed = Long.parseLong(value);
+                                continue;
+                            }
+                            if (!List.of("ses", "sms", "sns", "s3").contains(key)) {
+                                throw new IllegalArgumentException("--faults " + part + ": providers are ses, sms, s3");
+                            }
+                            double fraction = value.endsWith("%")
+                                    ? Double.parseDouble(value.substring(0, value.length() - 1)) / 100
+                                    : Double.parseDouble(value);
+                            if (fraction < 0 || fraction > 1) {
+                                throw new IllegalArgumentException("--faults " + part + ": a fraction within [0, 1]");
+                            }
+                            faults.put(key.equals("sns") ? "sms" : key, fraction);
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (" + USAGE + ")");
                 }
             }
-            return new Options(port, data, seed);
+            if (scheduleSeconds < 0) {
+                throw new IllegalArgumentException("--schedule-seconds " + scheduleSeconds + ": 0 (never) or more");
+            }
+            return new Options(port, data, seed, scheduleSeconds, atLeastOnce, faults, faultSeed);
         }
     }
 
@@ -63,6 +114,11 @@ public final class LocalRun implements AutoCloseable {
         Template template = Template.project();
         LocalRun run = new LocalRun(LocalCloud.start(template, options.dataDir(), LocalCloud.LOCAL_PARAMETERS));
         try {
+            run.cloud.atLeastOnce(options.atLeastOnce());
+            if (!options.faults().isEmpty()) {
+                run.cloud.injectFaults(options.faults(), options.faultSeed() == null ? new java.util.Random()
+                        : new java.util.Random(options.faultSeed()));
+            }
             // the gateway binds first, so that the links functions print (QR codes, downloads) point at it
             DeferredHandler api = new DeferredHandler();
             run.gateway = HttpApiGateway.start(template, "ApiFunction", api, "127.0.0.1", options.port(),
@@ -74,10 +130,15 @@ public final class LocalRun implements AutoCloseable {
             run.running.add(api);
             run.cloud.startFunctions(run.cloud.eventDrivenFunctions());
             run.cloud.startSesEvents(run.cloud.topicSubscribers());
+            if (options.scheduleSeconds() > 0) {
+                run.cloud.startSchedules(run.cloud.scheduledFunctions(), Duration.ofSeconds(options.scheduleSeconds()),
+                        out);
+            }
             if (options.seed()) {
                 run.seed(api, out);
             }
             run.describe(out);
+            run.describeFaithfulness(options, out);
             return run;
         } catch (IOException | RuntimeException e) {
             run.close();
@@ -161,6 +222,26 @@ public final class LocalRun implements AutoCloseable {
                 + "\"room\":{\"fr\":\"Salle 5\",\"ar\":\"القاعة 5\"}}'");
         out.printf("  (its participants hear of it %s s after the last edit: quiet window)%n",
                 cloud.functionEnvironment().get("QUIET_WINDOW_SECONDS"));
+    }
+
+    /** What the local Lambda does beyond the defaults: schedules, duplicate deliveries, faults. */
+    private void describeFaithfulness(Options options, PrintStream out) {
+        List<String> scheduled = cloud.scheduledFunctions();
+        if (!scheduled.isEmpty()) {
+            out.printf("  scheduled functions: %s, %s%n", String.join(", ", scheduled),
+                    options.scheduleSeconds() > 0 ? "every " + options.scheduleSeconds() + " s locally (--schedule-seconds)"
+                            : "not fired (--schedule-seconds 0)");
+        }
+        if (options.atLeastOnce()) {
+            out.println("  at least once: every SQS and stream batch is handled twice, the second time reordered");
+        }
+        Map<String, String> faults = cloud.faultsInForce();
+        if (faults.isEmpty()) {
+            out.println("  faults: none (--faults ses=0.2,sms=0.2,s3=0.05 to inject some)");
+        } else {
+            out.printf("  faults in force%s:%n", options.faultSeed() == null ? "" : " (seed " + options.faultSeed() + ")");
+            faults.forEach((provider, what) -> out.printf("    %-4s %s%n", provider, what));
+        }
     }
 
     /** The api handler, created once the gateway's address is known. */

@@ -101,6 +101,7 @@ class AccessTest {
                 new Spec("GET", "/api/verify/{token}", "/api/verify/not-a-token", null, EVERYONE),
                 new Spec("GET", "/api/verify/keys", "/api/verify/keys", null, EVERYONE),
                 new Spec("GET", "/api/public/letters/{token}", "/api/public/letters/not-a-token", null, EVERYONE),
+                new Spec("GET", "/l/{code}", "/l/Zz9Zz9Zz", null, EVERYONE),
                 new Spec("POST", "/api/public/registrations", "/api/public/registrations",
                         "{\"eventId\":\"" + EVENT + "\",\"code\":\"AAAA-BBBB-CCCC\",\"lastName\":\"Tazi\","
                                 + "\"email\":\"x@example.ma\"}", EVERYONE),

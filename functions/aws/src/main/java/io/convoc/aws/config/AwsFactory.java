@@ -33,8 +33,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import io.convoc.aws.dynamo.AnnouncementTable;
+import io.convoc.aws.dynamo.DynamoSendingRate;
 import io.convoc.aws.dynamo.NotificationTable;
+import io.convoc.aws.sqs.SqsAnnouncementQueue;
+import io.convoc.core.announcements.AnnouncementRecipients;
+import io.convoc.core.ports.AnnouncementQueue;
 import io.convoc.aws.dynamo.SuppressionTable;
+import io.convoc.aws.dynamo.ShortLinkTable;
+import io.convoc.core.ports.ShortLinks;
 import io.convoc.aws.dynamo.PendingReportTable;
 import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.notifications.DeliveryFeedback;
@@ -157,15 +164,54 @@ public class AwsFactory {
         return new LetterTokens(key);
     }
 
+    /** Notices, with every announcement notice counted on its announcement in the same write. */
     @Singleton
     NotificationRepository notificationRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo,
-                                                  @Value("${NOTIFICATIONS_TABLE}") String table) {
-        return new NotificationTable(enhanced, dynamo, table);
+                                                  @Value("${NOTIFICATIONS_TABLE}") String table,
+                                                  AnnouncementTable announcements) {
+        return new NotificationTable(enhanced, dynamo, table, announcements);
+    }
+
+    @Singleton
+    AnnouncementTable announcementTable(DynamoDbClient dynamo, @Value("${ANNOUNCEMENTS_TABLE}") String table) {
+        return new AnnouncementTable(dynamo, table);
+    }
+
+    @Singleton
+    AnnouncementRecipients announcementRecipients(RegistrationRepository registrations) {
+        return new AnnouncementRecipients(registrations);
+    }
+
+    /** The fan-out's queue: the api starts a fan-out sent now, the dispatcher a scheduled one, the fan-out goes on. */
+    @Singleton
+    @Requires(classes = SqsClient.class)
+    AnnouncementQueue announcementQueue(SqsClient sqs, @Value("${ANNOUNCEMENT_FANOUT_QUEUE_URL}") String queueUrl) {
+        return new SqsAnnouncementQueue(sqs, queueUrl);
+    }
+
+    /**
+     * The providers' rates, shared by every sender instance (and read by the api to tell how long a send will take):
+     * e-mails per second (the SES account's quota) and SMS parts per second.
+     */
+    @Singleton
+    DynamoSendingRate sendingRate(DynamoDbClient dynamo, @Value("${REGISTRATION_LOOKUPS_TABLE}") String table,
+                                  @Value("${EMAIL_RATE_PER_SECOND}") int emails,
+                                  @Value("${SMS_PARTS_PER_SECOND}") int smsParts, Clock clock) {
+        return new DynamoSendingRate(dynamo, table, emails, smsParts, clock);
     }
 
     @Singleton
     SuppressionList suppressionList(DynamoDbClient dynamo, @Value("${SUPPRESSIONS_TABLE}") String table) {
         return new SuppressionTable(dynamo, table);
+    }
+
+    /**
+     * The short links of SMS: written by the SMS sender, read by the api's {@code GET /l/{code}}. Produced here, once,
+     * since the local run puts every function on one classpath.
+     */
+    @Singleton
+    ShortLinks shortLinks(DynamoDbClient dynamo, @Value("${SHORT_LINKS_TABLE}") String table) {
+        return new ShortLinkTable(dynamo, table);
     }
 
     /** Delivery reports that overtook their send, kept in the notifications table (PENDING#…) for a day. */

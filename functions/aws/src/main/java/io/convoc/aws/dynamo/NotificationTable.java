@@ -13,24 +13,48 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
+import io.convoc.core.announcements.AnnouncementCounters;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Notices in DynamoDB: one partition per registration (its notices in one Query), a sparse index on the
  * provider's message id for delivery reports. Status changes are conditional on the statuses they may follow.
+ *
+ * <p>An announcement's notices are counted on the announcement in the same transaction as their creation and each
+ * change of their status ({@code ADD} to its counters, see {@link AnnouncementCounters}): a write that fails its
+ * condition counts nothing, a write repeated after a crash finds the notice moved on and counts nothing either.
  */
 public final class NotificationTable implements NotificationRepository {
+    /** DynamoDB's limit of items in one transaction, the announcement's counter being one of them. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+    private static final Set<DeliveryStatus> WITH_THE_SENDERS = EnumSet.of(DeliveryStatus.QUEUED, DeliveryStatus.SENDING);
+
     private final DynamoDbClient dynamo;
     private final DynamoDbTable<NotificationItem> table;
+    /** Null where no announcement notice is written or moved (then nothing is counted). */
+    private final AnnouncementTable announcements;
 
     public NotificationTable(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo, String tableName) {
+        this(enhanced, dynamo, tableName, null);
+    }
+
+    public NotificationTable(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamo, String tableName,
+                             AnnouncementTable announcements) {
         this.dynamo = dynamo;
         this.table = enhanced.table(tableName, NotificationItem.SCHEMA);
+        this.announcements = announcements;
     }
 
     @Override
@@ -43,6 +67,134 @@ public final class NotificationTable implements NotificationRepository {
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
+        }
+    }
+
+    /**
+     * An announcement's notices, up to {@value #MAX_TRANSACTION_ITEMS} - 1 in one transaction with their count; when
+     * one exists already (a page written again after a crash), each on its own, so that only the new ones count.
+     */
+    @Override
+    public List<Boolean> createAll(List<Notification> notices) {
+        List<Boolean> created = new ArrayList<>(notices.size());
+        int from = 0;
+        while (from < notices.size()) {
+            Notification first = notices.get(from);
+            OptionalInt announcement = counted(first.id());
+            if (announcement.isEmpty()) {
+                created.add(create(first));
+                from++;
+                continue;
+            }
+            int to = from;
+            while (to < notices.size() && to - from < MAX_TRANSACTION_ITEMS - 1
+                    && counted(notices.get(to).id()).equals(announcement)) {
+                to++;
+            }
+            List<Notification> chunk = notices.subList(from, to);
+            if (chunk.size() > 1 && transact(creation(chunk, announcement.getAsInt()))) {
+                chunk.forEach(n -> created.add(true));
+            } else {
+                chunk.forEach(n -> created.add(transact(creation(List.of(n), announcement.getAsInt()))));
+            }
+            from = to;
+        }
+        return created;
+    }
+
+    private List<TransactWriteItem> creation(List<Notification> chunk, int announcement) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Notification n : chunk) {
+            Map<String, AttributeValue> item = table.tableSchema().itemToMap(NotificationItem.from(n), true);
+            item = new HashMap<>(item);
+            item.putIfAbsent("history", AttributeValue.fromM(Map.of(n.status().name(),
+                    AttributeValue.fromS(n.createdAt().toString()))));
+            Map<String, AttributeValue> written = item;
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(written)
+                    .conditionExpression("attribute_not_exists(notificationId)")).build());
+            counts.merge("targeted", 1L, Long::sum);
+            if (n.status() == DeliveryStatus.QUEUED) {
+                counts.merge("queued", 1L, Long::sum);
+                counts.merge("outstanding", 1L, Long::sum);
+            } else {
+                counter(n.status()).ifPresent(c -> counts.merge(c, 1L, Long::sum));
+            }
+        }
+        writes.add(counting(announcement, counts));
+        return writes;
+    }
+
+    /** The ADD of {@code counts} to the announcement's counters, as one write of a transaction. */
+    private TransactWriteItem counting(int announcement, Map<String, Long> counts) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> adds = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Long> c : counts.entrySet()) {
+            names.put("#c" + i, c.getKey());
+            values.put(":c" + i, AttributeValue.fromN(Long.toString(c.getValue())));
+            adds.add("#c" + i + " :c" + i);
+            i++;
+        }
+        return TransactWriteItem.builder().update(u -> u.tableName(announcements.tableName())
+                .key(AnnouncementTable.key(announcement))
+                .updateExpression("ADD " + String.join(", ", adds))
+                .conditionExpression("attribute_exists(id)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build();
+    }
+
+    /** The counter a notice reaching {@code status} moves; none for QUEUED and SENDING. */
+    private static Optional<String> counter(DeliveryStatus status) {
+        return Optional.ofNullable(switch (status) {
+            case SENT -> "sent";
+            case DELIVERED -> "delivered";
+            case BOUNCED, COMPLAINED -> "bounced";
+            case FAILED -> "failed";
+            case SUPPRESSED -> "suppressed";
+            case CANCELLED -> "cancelled";
+            case UNKNOWN -> "unknown";
+            case QUEUED, SENDING -> null;
+        });
+    }
+
+    /** The announcement whose counters this notice moves, when counting is on. */
+    private OptionalInt counted(String notificationId) {
+        return announcements == null ? OptionalInt.empty() : Notification.announcementOf(notificationId);
+    }
+
+    /**
+     * Runs a transaction; false when a condition failed (nothing written). A conflict with another transaction on
+     * the same items is retried, as DynamoDB advises.
+     */
+    private boolean transact(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException e) {
+                boolean conflict = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .anyMatch(r -> "TransactionConflict".equals(r.code()));
+                boolean conditionFailed = !e.hasCancellationReasons() || e.cancellationReasons().stream()
+                        .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+                if (conflict && !conditionFailed && attempt < 5) {
+                    sleep(20L * attempt);
+                    continue;
+                }
+                if (conditionFailed) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -100,13 +252,106 @@ public final class NotificationTable implements NotificationRepository {
         } else {
             set.append(" ").append(END_LEASE);
         }
+        if (counted(notificationId).isPresent() && counter(to).isPresent()) {
+            return countedTransition(registrationId, notificationId, to, set.toString(), values);
+        }
         return update(registrationId, notificationId, set.toString(),
                 "#status IN (" + String.join(", ", from) + ")", values, Map.of("#to", to.name()));
+    }
+
+    /**
+     * A counted status change, by where it comes from: leaving the senders' hands (QUEUED, SENDING) also takes one
+     * off {@code outstanding}; a change from the same status (a transient bounce noted on a SENT notice) counts nothing.
+     */
+    private boolean countedTransition(String registrationId, String notificationId, DeliveryStatus to, String set,
+                                      Map<String, AttributeValue> values) {
+        values = new HashMap<>(values);
+        values.keySet().removeIf(k -> k.startsWith(":from")); // the conditions here name their own statuses
+        Set<DeliveryStatus> allowed = to.allowedFrom();
+        Set<DeliveryStatus> leaving = EnumSet.noneOf(DeliveryStatus.class);
+        Set<DeliveryStatus> moving = EnumSet.noneOf(DeliveryStatus.class);
+        for (DeliveryStatus s : allowed) {
+            if (WITH_THE_SENDERS.contains(s)) {
+                leaving.add(s);
+            } else if (s != to) {
+                moving.add(s);
+            }
+        }
+        if (!leaving.isEmpty() && counted(registrationId, notificationId, set, leaving, values, to, true)) {
+            return true;
+        }
+        if (!moving.isEmpty() && counted(registrationId, notificationId, set, moving, values, to, false)) {
+            return true;
+        }
+        return allowed.contains(to) && update(registrationId, notificationId, set, "#status = :same",
+                with(values, ":same", AttributeValue.fromS(to.name())), Map.of("#to", to.name()));
+    }
+
+    private static Map<String, AttributeValue> with(Map<String, AttributeValue> values, String name, AttributeValue v) {
+        Map<String, AttributeValue> out = new HashMap<>(values);
+        out.put(name, v);
+        return out;
+    }
+
+    /** The notice's update, if its status is one of {@code from}, and its count, in one transaction. */
+    private boolean counted(String registrationId, String notificationId, String set, Set<DeliveryStatus> from,
+                            Map<String, AttributeValue> values, DeliveryStatus to, boolean leavesTheSenders) {
+        Map<String, AttributeValue> conditionValues = new HashMap<>(values);
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        for (DeliveryStatus s : from) {
+            conditionValues.put(":cf" + i, AttributeValue.fromS(s.name()));
+            names.add(":cf" + i++);
+        }
+        return countedUpdate(registrationId, notificationId, set, "#status IN (" + String.join(", ", names) + ")",
+                conditionValues, Map.of("#to", to.name()), to, leavesTheSenders);
+    }
+
+    private boolean countedUpdate(String registrationId, String notificationId, String expression, String condition,
+                                  Map<String, AttributeValue> values, Map<String, String> extraNames,
+                                  DeliveryStatus to, boolean leavesTheSenders) {
+        int announcement = counted(notificationId).orElseThrow();
+        Map<String, String> names = new HashMap<>(extraNames);
+        names.put("#status", "status");
+        if (expression.contains("#history")) {
+            names.put("#history", "history");
+            ensureHistory(registrationId, notificationId);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counter(to).ifPresent(c -> counts.put(c, 1L));
+        if (leavesTheSenders) {
+            counts.put("outstanding", -1L);
+        }
+        boolean written = transact(List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
+                        .key(Map.of("registrationId", AttributeValue.fromS(registrationId),
+                                "notificationId", AttributeValue.fromS(notificationId)))
+                        .updateExpression(expression)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)).build(),
+                counting(announcement, counts)));
+        if (written && leavesTheSenders) {
+            announcements.finishIfDone(announcement, java.time.Instant.now());
+        }
+        return written;
     }
 
     @Override
     public boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts,
                             Instant at) {
+        if (counted(notificationId).isPresent()) {
+            return countedUpdate(registrationId, notificationId,
+                    "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at "
+                            + END_LEASE,
+                    "#status = :sending",
+                    Map.of(":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
+                            ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                            ":pid", AttributeValue.fromS(providerMessageId),
+                            ":parts", AttributeValue.fromN(String.valueOf(parts)),
+                            ":at", AttributeValue.fromS(at.toString())),
+                    Map.of("#to", DeliveryStatus.SENT.name()), DeliveryStatus.SENT, true);
+        }
         return update(registrationId, notificationId,
                 "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at "
                         + END_LEASE,
@@ -196,6 +441,13 @@ public final class NotificationTable implements NotificationRepository {
                 ":at", AttributeValue.fromS(at.toString())));
         String handedOver = to == DeliveryStatus.UNKNOWN ? "attribute_exists(handedOverAt)"
                 : "attribute_not_exists(handedOverAt)";
+        if (to == DeliveryStatus.UNKNOWN && counted(notificationId).isPresent()) {
+            return countedUpdate(registrationId, notificationId,
+                    "SET #status = :to, statusReason = :reason, updatedAt = :at, #history.#to = :at " + END_LEASE,
+                    "#status = :sending AND attribute_not_exists(providerMessageId) AND " + handedOver + " AND "
+                            + leaseIs(expiredLease, values),
+                    values, Map.of("#to", to.name()), to, true);
+        }
         return update(registrationId, notificationId,
                 "SET #status = :to, " + (to == DeliveryStatus.UNKNOWN ? "statusReason" : "lastError")
                         + " = :reason, updatedAt = :at, #history.#to = :at " + END_LEASE,

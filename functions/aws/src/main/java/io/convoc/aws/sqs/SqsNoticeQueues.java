@@ -23,4 +23,22 @@ public final class SqsNoticeQueues implements NoticeQueues {
     public void enqueue(Channel channel, NoticeMessage message) {
         sqs.sendMessage(b -> b.queueUrl(queueUrls.get(channel)).messageBody(messages.write(message)));
     }
+
+    /** Ten messages a request (SQS's batch limit); an entry SQS refuses is sent again on its own, once. */
+    @Override
+    public void enqueueAll(Channel channel, java.util.List<NoticeMessage> all) {
+        for (int from = 0; from < all.size(); from += 10) {
+            java.util.List<NoticeMessage> batch = all.subList(from, Math.min(all.size(), from + 10));
+            java.util.List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> entries =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i)).messageBody(messages.write(batch.get(i))).build());
+            }
+            var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrls.get(channel)).entries(entries));
+            for (var failed : response.failed()) {
+                enqueue(channel, batch.get(Integer.parseInt(failed.id())));
+            }
+        }
+    }
 }

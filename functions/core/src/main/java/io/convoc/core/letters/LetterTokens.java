@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The signed links e-mailed to invitees: a letter's download link and a calendar link, each an HMAC-SHA256
- * (truncated to 128 bits) over what it names and a purpose ("download", "calendar"), with the key
+ * The signed links e-mailed to invitees: a letter's download link, a calendar link and the unsubscribe link of
+ * announcements, each an HMAC-SHA256 (truncated to 128 bits) over what it names and a purpose ("download",
+ * "calendar", "unsubscribe"), with the key
  * {@code LETTER_TOKEN_KEY}; only the server checks them. The token in a letter's QR code is not one of them: it is
  * signed with Ed25519 ({@link QrTokens}) so that a check-in desk can verify it offline.
  */
@@ -74,6 +75,47 @@ public final class LetterTokens {
         return MessageDigest.isEqual(mac("calendar." + registrationId + "." + m.group(1))
                 .getBytes(StandardCharsets.US_ASCII), m.group(2).getBytes(StandardCharsets.US_ASCII))
                 && now.getEpochSecond() <= Long.parseLong(m.group(1));
+    }
+
+    private static final Pattern UNSUBSCRIBE = Pattern.compile(
+            "^([A-Za-z0-9-]{1,64})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{22})$");
+
+    /** How long the unsubscribe link of an announcement e-mail works: a year, as mails are read long after. */
+    public static final java.time.Duration UNSUBSCRIBE_LIFETIME = java.time.Duration.ofDays(365);
+
+    /**
+     * The token of the one-click unsubscribe link of an announcement e-mail ({@code /api/public/unsubscribe/{token}}):
+     * {@code <registrationId>.<expiry>.<mac>}, the mac over the registration, the address the e-mail went to (case
+     * folded) and the expiry, signed apart from letters and calendars ("unsubscribe" is part of what is signed). The
+     * address is signed, not written: the link carries no contact data, and it opts out only the address it was sent
+     * to (not another one the registration has since been given).
+     */
+    public String signUnsubscribe(String registrationId, String address, java.time.Instant expires) {
+        String body = registrationId + "." + expires.getEpochSecond();
+        return body + "." + mac(unsubscribeMessage(registrationId, address, expires.getEpochSecond()));
+    }
+
+    /**
+     * The address a genuine, unexpired unsubscribe token opts out.
+     *
+     * @param addressOf the address of a registration now (empty when it no longer exists); asked only for a token
+     *                  that is well formed and unexpired
+     */
+    public Optional<String> verifyUnsubscribe(String token, java.util.function.Function<String, Optional<String>> addressOf,
+                                              java.time.Instant now) {
+        var m = token == null ? null : UNSUBSCRIBE.matcher(token);
+        if (m == null || !m.matches() || now.getEpochSecond() > Long.parseLong(m.group(2))) {
+            return Optional.empty();
+        }
+        String registrationId = m.group(1);
+        long expires = Long.parseLong(m.group(2));
+        return addressOf.apply(registrationId).filter(address -> MessageDigest.isEqual(
+                mac(unsubscribeMessage(registrationId, address, expires)).getBytes(StandardCharsets.US_ASCII),
+                m.group(3).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String unsubscribeMessage(String registrationId, String address, long expires) {
+        return "unsubscribe." + registrationId + "." + address.strip().toLowerCase(java.util.Locale.ROOT) + "." + expires;
     }
 
     private String mac(String message) {

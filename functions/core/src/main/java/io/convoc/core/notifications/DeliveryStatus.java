@@ -9,9 +9,10 @@ import java.util.Set;
  * sent: the address bounced before or opted out). UNKNOWN: sent or not, to look at — the provider was called
  * but its answer was lost (the sender's lease ran out with no provider id recorded); after GOV.UK Notify, which
  * never resends a notification that may have reached the provider, such a notice is not sent again automatically.
+ * CANCELLED: never sent, its announcement was cancelled before the notice reached the provider.
  */
 public enum DeliveryStatus {
-    QUEUED, SENDING, SENT, DELIVERED, BOUNCED, COMPLAINED, FAILED, SUPPRESSED, UNKNOWN;
+    QUEUED, SENDING, SENT, DELIVERED, BOUNCED, COMPLAINED, FAILED, SUPPRESSED, UNKNOWN, CANCELLED;
 
     /** The statuses a notice may be in when it moves to this one. */
     public Set<DeliveryStatus> allowedFrom() {
@@ -26,12 +27,13 @@ public enum DeliveryStatus {
             case FAILED -> EnumSet.of(QUEUED, SENDING, SENT); // SENT: the provider rejected it afterwards
             case SUPPRESSED -> EnumSet.of(QUEUED, SENDING);
             case UNKNOWN -> EnumSet.of(SENDING);                 // a lease ran out after the provider was called
+            case CANCELLED -> EnumSet.of(QUEUED, SENDING);       // SENDING: claimed, the provider not called yet
         };
     }
 
     /** No automatic step moves the notice on (UNKNOWN waits for a person, so it counts). */
     public boolean isFinal() {
         return this == DELIVERED || this == BOUNCED || this == COMPLAINED || this == FAILED || this == SUPPRESSED
-                || this == UNKNOWN;
+                || this == UNKNOWN || this == CANCELLED;
     }
 }

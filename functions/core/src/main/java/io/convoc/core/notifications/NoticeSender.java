@@ -1,6 +1,9 @@
 package io.convoc.core.notifications;
 
+import io.convoc.core.announcements.Announcement;
+import io.convoc.core.announcements.AnnouncementState;
 import io.convoc.core.event.Programme;
+import io.convoc.core.ports.AnnouncementRepository;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
@@ -46,6 +49,8 @@ public class NoticeSender {
     private final Duration lease;
     /** Delivery reports that overtook the send, applied once it is recorded; null where none can arrive (SMS). */
     private volatile DeliveryFeedback feedback;
+    /** Where announcement notices look up a cancellation; null where no announcement is sent. */
+    private volatile AnnouncementRepository announcements;
     /** What a provider accepted whose recording failed, kept for a later attempt in this instance. */
     private final Map<String, Deliverer.Delivery> accepted = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -81,7 +86,9 @@ public class NoticeSender {
         /** A retryable failure: the queue should deliver the message again later. */
         RETRY,
         /** The provider was called but its answer was lost: the notice is UNKNOWN, not sent again. */
-        UNKNOWN
+        UNKNOWN,
+        /** Its announcement was cancelled before the provider was called: CANCELLED, never sent. */
+        CANCELLED
     }
 
     public Outcome send(NoticeMessage message) {
@@ -96,7 +103,7 @@ public class NoticeSender {
         if (n.status() != DeliveryStatus.QUEUED) {
             return Outcome.ALREADY_HANDLED;
         }
-        Optional<String> suppressed = suppressions.reasonFor(n.destination());
+        Optional<String> suppressed = suppressions.reasonFor(n.destination(), n.kind());
         if (suppressed.isPresent()) {
             notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SUPPRESSED, suppressed.get(), null,
                     clock.instant());
@@ -147,6 +154,12 @@ public class NoticeSender {
                     DeliveryFailure.permanent("registration " + n.registrationId() + " no longer exists", null));
             Programme programme = programmes.find(registration.eventId()).orElseThrow(() ->
                     DeliveryFailure.permanent("event " + registration.eventId() + " no longer exists", null));
+            Optional<String> withdrawn = withdrawn(n);
+            if (withdrawn.isPresent()) {
+                notifications.transition(n.registrationId(), n.id(), DeliveryStatus.CANCELLED, withdrawn.get(), null,
+                        clock.instant());
+                return Outcome.CANCELLED;
+            }
             if (!notifications.handOver(n.registrationId(), n.id(), leaseUntil, clock.instant())) {
                 return Outcome.ALREADY_HANDLED; // our lease ran out and another attempt took it back
             }
@@ -222,6 +235,27 @@ public class NoticeSender {
                         clock.instant());
             }
         });
+    }
+
+    /**
+     * Announcement notices are checked against their announcement right before the provider call: a cancellation
+     * stops every notice not handed over yet.
+     */
+    public NoticeSender withdrawingCancelled(AnnouncementRepository announcements) {
+        this.announcements = announcements;
+        return this;
+    }
+
+    private Optional<String> withdrawn(Notification n) {
+        if (n.kind() != NoticeKind.ANNOUNCEMENT || announcements == null) {
+            return Optional.empty();
+        }
+        Optional<Announcement> announcement = announcements.find(n.contentVersion());
+        if (announcement.isEmpty()) {
+            return Optional.of("announcement " + n.contentVersion() + " no longer exists");
+        }
+        return announcement.filter(a -> a.state() == AnnouncementState.CANCELLED)
+                .map(a -> "announcement " + a.id() + " cancelled" + (a.stateReason() == null ? "" : ": " + a.stateReason()));
     }
 
     /**

@@ -63,6 +63,35 @@ public record Notification(
                 + contentVersion + "#" + registrationId;
     }
 
+    /**
+     * The announcement a notice id belongs to ({@code ANNOUNCEMENT#<channel>#v<number>#<registration>}): adapters
+     * count an announcement's notices from their ids alone.
+     */
+    public static java.util.OptionalInt announcementOf(String notificationId) {
+        String prefix = NoticeKind.ANNOUNCEMENT.name() + "#";
+        if (notificationId == null || !notificationId.startsWith(prefix)) {
+            return java.util.OptionalInt.empty();
+        }
+        String[] parts = notificationId.split("#", 4);
+        if (parts.length < 4 || !parts[2].startsWith("v")) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            return java.util.OptionalInt.of(Integer.parseInt(parts[2].substring(1)));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /** A notice never sent: its address is suppressed (it says why), so it is written in its final status. */
+    public static Notification suppressed(String registrationId, String eventId, NoticeKind kind, Channel channel,
+                                          int contentVersion, Language language, String destination, String reason,
+                                          Instant now) {
+        return new Notification(idOf(registrationId, kind, channel, contentVersion, language), registrationId,
+                eventId, kind, channel, contentVersion, language, destination, DeliveryStatus.SUPPRESSED, reason, null,
+                null, 0, 0, now, now);
+    }
+
     public static Notification queued(String registrationId, String eventId, NoticeKind kind, Channel channel,
                                       int contentVersion, Language language, String destination, Instant now) {
         return new Notification(idOf(registrationId, kind, channel, contentVersion, language), registrationId,

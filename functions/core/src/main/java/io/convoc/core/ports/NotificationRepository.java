@@ -7,11 +7,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Notices and their delivery status; every change of status is a conditional write. */
+/**
+ * Notices and their delivery status; every change of status is a conditional write. The notices of an
+ * announcement are counted on it ({@link io.convoc.core.announcements.AnnouncementCounters}) in the same write as
+ * their creation and each change of their status, so that the counters never drift from the notices.
+ */
 public interface NotificationRepository {
 
     /** Stores a new notice; false when a notice with its id exists already (nothing is changed then). */
     boolean create(Notification notification);
+
+    /**
+     * Stores new notices, each as {@link #create} would; adapters write several in one transaction.
+     *
+     * @return for each notice, in order: whether it was created (false: it existed already)
+     */
+    default List<Boolean> createAll(List<Notification> notices) {
+        return notices.stream().map(this::create).toList();
+    }
 
     Optional<Notification> find(String registrationId, String notificationId);
 

@@ -23,6 +23,17 @@ class DeliveryStatusTest {
         assertEquals(EnumSet.of(QUEUED, SENDING, SENT), FAILED.allowedFrom()); // SENT: an SES Reject after the send
         assertEquals(EnumSet.of(QUEUED, SENDING), SUPPRESSED.allowedFrom());
         assertEquals(EnumSet.of(SENDING), UNKNOWN.allowedFrom());
+        assertEquals(EnumSet.of(QUEUED, SENDING), CANCELLED.allowedFrom());
+    }
+
+    @Test
+    void cancelledIsReachedOnlyBeforeTheProviderHasTheNoticeAndNeverLeft() {
+        // SENDING: claimed, but the sender checks the cancellation before the hand-over to the provider
+        assertEquals(EnumSet.of(QUEUED, SENDING), CANCELLED.allowedFrom());
+        assertTrue(CANCELLED.isFinal());
+        for (DeliveryStatus to : values()) {
+            assertFalse(to.allowedFrom().contains(CANCELLED), "CANCELLED → " + to);
+        }
     }
 
     @Test
@@ -47,7 +58,7 @@ class DeliveryStatusTest {
 
     @Test
     void finalStatusesAreTheOnesNoAutomaticStepLeaves() {
-        assertEquals(EnumSet.of(DELIVERED, BOUNCED, COMPLAINED, FAILED, SUPPRESSED, UNKNOWN),
+        assertEquals(EnumSet.of(DELIVERED, BOUNCED, COMPLAINED, FAILED, SUPPRESSED, UNKNOWN, CANCELLED),
                 EnumSet.copyOf(java.util.Arrays.stream(values()).filter(DeliveryStatus::isFinal).toList()));
         assertTrue(SENT.allowedFrom().contains(SENT), "a transient bounce records SENT again");
     }

@@ -32,6 +32,11 @@ public class InMemoryNotifications implements NotificationRepository {
         byKey.put(key(n.registrationId(), n.id()), n);
     }
 
+    /** Every notice stored, in the order written. */
+    public synchronized List<Notification> all() {
+        return List.copyOf(byKey.values());
+    }
+
     @Override
     public synchronized boolean create(Notification notification) {
         return byKey.putIfAbsent(key(notification.registrationId(), notification.id()), notification) == null;

@@ -1,6 +1,9 @@
 package io.convoc.core.notifications;
 
 import io.convoc.core.TestProgrammes;
+import io.convoc.core.announcements.AnnouncementState;
+import io.convoc.core.announcements.Audience;
+import io.convoc.core.announcements.InMemoryAnnouncements;
 import io.convoc.core.event.Programme;
 import io.convoc.core.event.ProgrammeSession;
 import io.convoc.core.ports.NoticeQueues;
@@ -29,11 +32,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** The sender's claim as a lease, taken back when it runs out, and a send never repeated once accepted. */
 class NoticeSenderTest {
@@ -275,6 +280,75 @@ class NoticeSenderTest {
         assertEquals(0, stored(n).attempts());
         assertEquals(0, deliverer.sent.size());
         assertNotNull(stored(n).statusReason());
+    }
+
+    // ---- announcements: withdrawn when cancelled, right before the provider call
+
+    private final InMemoryAnnouncements announcements = new InMemoryAnnouncements();
+
+    private Notification queuedAnnouncement(AnnouncementState state) {
+        announcements.put(InMemoryAnnouncements.announcement(7, state, clock.instant(), Set.of(Channel.EMAIL),
+                Audience.everyone()));
+        Notification n = Notification.queued("reg-1", "assises-2024", NoticeKind.ANNOUNCEMENT, Channel.EMAIL, 7, null,
+                "nadia@example.ma", clock.instant());
+        notifications.create(n);
+        return n;
+    }
+
+    @Test
+    void aNoticeOfACancelledAnnouncementEndsCancelledAndTheProviderIsNeverCalled() {
+        sender.withdrawingCancelled(announcements);
+        Notification n = queuedAnnouncement(AnnouncementState.SENDING);
+        assertTrue(announcements.cancel(7, "by chef@example.ma", clock.instant()));
+        deliverer.onDeliver = () -> fail("the provider was called for a cancelled announcement");
+        assertEquals(NoticeSender.Outcome.CANCELLED, sender.send(message(n)));
+        Notification cancelled = stored(n);
+        assertEquals(DeliveryStatus.CANCELLED, cancelled.status());
+        assertTrue(cancelled.statusReason().contains("cancelled"), cancelled.statusReason());
+        assertNull(cancelled.handedOverAt());
+        assertEquals(0, deliverer.sent.size());
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)), "redelivered: final");
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
+    void aNoticeOfAnAnnouncementStillGoingOutIsSent() {
+        sender.withdrawingCancelled(announcements);
+        Notification n = queuedAnnouncement(AnnouncementState.SENDING);
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(DeliveryStatus.SENT, stored(n).status());
+        assertEquals(List.of(n.id()), deliverer.sent);
+    }
+
+    @Test
+    void aCancellationAfterTheClaimStillStopsTheNoticeBeforeTheProvider() {
+        Notification n = queuedAnnouncement(AnnouncementState.SENDING);
+        OneRegistration cancelling = new OneRegistration() {
+            @Override
+            public Optional<Registration> find(String id) {
+                assertEquals(DeliveryStatus.SENDING, stored(n).status(), "claimed already");
+                announcements.cancel(7, "by chef@example.ma", clock.instant());
+                return super.find(id);
+            }
+        };
+        NoticeSender holder = new NoticeSender(notifications, cancelling, new OneProgramme(), new Suppressions(),
+                deliverer, clock, LEASE).withdrawingCancelled(announcements);
+        assertEquals(NoticeSender.Outcome.CANCELLED, holder.send(message(n)));
+        assertEquals(DeliveryStatus.CANCELLED, stored(n).status());
+        assertNull(stored(n).leaseUntil());
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
+    void anAddressOptedOutOfAnnouncementsGetsNoAnnouncementButStillItsConfirmation() {
+        sender.withdrawingCancelled(announcements);
+        new Suppressions().optOutOfAnnouncements("Nadia@example.ma", clock.instant());
+        Notification announcement = queuedAnnouncement(AnnouncementState.SENDING);
+        Notification confirmation = queued();
+        assertEquals(NoticeSender.Outcome.SUPPRESSED, sender.send(message(announcement)));
+        assertEquals(DeliveryStatus.SUPPRESSED, stored(announcement).status());
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(confirmation)));
+        assertEquals(List.of(confirmation.id()), deliverer.sent);
     }
 
     // ---- in-memory ports

@@ -21,9 +21,11 @@ public final class ComposedEmail {
     private final String html;
     private final String text;
     private final CalendarFile calendar;
+    private final URI unsubscribeLink;
 
     ComposedEmail(MimeMessage message, byte[] raw, String subject, InternetAddress recipient,
-                  LetterDelivery letterDelivery, URI letterLink, String html, String text, CalendarFile calendar) {
+                  LetterDelivery letterDelivery, URI letterLink, String html, String text, CalendarFile calendar,
+                  URI unsubscribeLink) {
         this.message = message;
         this.raw = raw;
         this.subject = subject;
@@ -33,6 +35,7 @@ public final class ComposedEmail {
         this.html = html;
         this.text = text;
         this.calendar = calendar;
+        this.unsubscribeLink = unsubscribeLink;
     }
 
     /** The Jakarta Mail message (already saved: headers and Message-ID are final). */
@@ -77,8 +80,16 @@ public final class ComposedEmail {
         return text;
     }
 
-    /** The calendar part (the person's sessions, or the cancellation of one), for a preview or a test. */
+    /**
+     * The calendar part (the person's sessions, or the cancellation of one), for a preview or a test; null for an
+     * announcement, which has none.
+     */
     public CalendarFile calendar() {
         return calendar;
+    }
+
+    /** The one-click unsubscribe link of an announcement (its {@code List-Unsubscribe} header); empty for others. */
+    public Optional<URI> unsubscribeLink() {
+        return Optional.ofNullable(unsubscribeLink);
     }
 }

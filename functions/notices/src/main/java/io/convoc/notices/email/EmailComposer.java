@@ -2,6 +2,8 @@ package io.convoc.notices.email;
 
 import io.convoc.core.event.Language;
 import io.convoc.core.registration.Registration;
+import io.convoc.notices.AnnouncementNotice;
+import io.convoc.notices.AnnouncementValues;
 import io.convoc.notices.Notice;
 import io.convoc.notices.PlainValues;
 import io.convoc.notices.calendar.CalendarFile;
@@ -45,8 +47,13 @@ import java.util.stream.Collectors;
  * </pre>
  * <p>
  * The calendar is an alternative rather than an attachment: that is where Gmail and Outlook look for one to offer
- * "add to calendar". When the letter is linked, the message is the multipart/alternative alone. Thread-safe: build
- * one per settings and reuse it (it holds the parsed templates).
+ * "add to calendar". When the letter is linked, the message is the multipart/alternative alone.
+ *
+ * <p>An organizers' announcement ({@link #compose(AnnouncementNotice, URI, URI)}) is their text with the person's
+ * values, in both languages, as multipart/alternative (text/plain, text/html) alone: no letter, no calendar. It
+ * carries the one-click unsubscribe of RFC 8058 ({@code List-Unsubscribe}, {@code List-Unsubscribe-Post}) and the
+ * same link, visible, at the foot of each language's part. Thread-safe: build one per settings and reuse it (it holds
+ * the parsed templates).
  */
 public final class EmailComposer {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -79,6 +86,9 @@ public final class EmailComposer {
     public ComposedEmail compose(Notice notice, LetterFile letter) {
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(letter, "letter");
+        if (notice instanceof AnnouncementNotice) {
+            throw new IllegalArgumentException("an announcement carries no letter: compose(AnnouncementNotice, URI, URI)");
+        }
         InternetAddress recipient = recipient(notice.registration());
         String subject = EmailModel.subject(notice);
         CalendarFile calendar = calendars.forNotice(notice);
@@ -105,6 +115,84 @@ public final class EmailComposer {
         return linked;
     }
 
+    /**
+     * The email of an organizers' announcement to one person.
+     *
+     * @param unsubscribe the person's one-click unsubscribe link (an absolute http(s) URL that answers a POST)
+     * @param letterLink  where the person downloads their letter, the value of {@code ((letter_link))}; null when they
+     *                    have no letter (the placeholder is then empty)
+     * @throws InvalidRecipient when the registration's address cannot be written as a recipient
+     * @throws EmailTooLarge    when the message exceeds {@link EmailSettings#maxRawBytes()}
+     */
+    public ComposedEmail compose(AnnouncementNotice notice, URI unsubscribe, URI letterLink) {
+        Objects.requireNonNull(notice, "notice");
+        String unsubscribeLink = EmailLinks.requireWebUrl(Objects.requireNonNull(unsubscribe, "unsubscribe"),
+                "unsubscribe link").toASCIIString();
+        if (letterLink != null) {
+            EmailLinks.requireWebUrl(letterLink, "letter link");
+        }
+        InternetAddress recipient = recipient(notice.registration());
+        AnnouncementValues values = AnnouncementValues.of(notice, letterLink);
+        String subject = EmailModel.subject(notice, values);
+        EmailTemplates.Rendered rendered = templates.render(notice.kind(),
+                EmailModel.variables(notice, values, subject, unsubscribeLink, settings.replyTo().isPresent()));
+        try {
+            MimeMessage message = message(notice, recipient, subject);
+            // RFC 2369 and RFC 8058: mail clients show an "unsubscribe" button that POSTs
+            // "List-Unsubscribe=One-Click" to the link, without opening it in a browser
+            message.setHeader("List-Unsubscribe", "<" + unsubscribeLink + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.setContent(alternative(rendered, null));
+            message.saveChanges();
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(32_768);
+            message.writeTo(raw);
+            if (raw.size() > settings.maxRawBytes()) {
+                throw new EmailTooLarge("the announcement email is " + raw.size() + " bytes, over "
+                        + settings.maxRawBytes());
+            }
+            return new ComposedEmail(message, raw.toByteArray(), subject, recipient, LetterDelivery.NONE, null,
+                    rendered.html(), rendered.text(), null, unsubscribe);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the email of registration " + notice.registration().id(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // what every notice email has: ids, addresses, subject, date, languages
+    private MimeMessage message(Notice notice, InternetAddress recipient, String subject) throws MessagingException {
+        MimeMessage message = new NoticeMessage(SESSION, "<" + UUID.randomUUID() + "@" + settings.fromDomain() + ">");
+        message.setFrom(settings.from());
+        if (settings.replyTo().isPresent()) {
+            message.setReplyTo(new InternetAddress[]{settings.replyTo().get()});
+        }
+        message.setRecipient(Message.RecipientType.TO, recipient);
+        // RFC 2047 encoded words; the subject is one line already, so no header can be smuggled in
+        message.setSubject(subject, UTF_8);
+        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Content-Language", EmailModel.languages(notice).stream()
+                .map(Language::tag).collect(Collectors.joining(", ")));
+        // RFC 3834: tells vacation responders not to answer a notice
+        message.setHeader("Auto-Submitted", "auto-generated");
+        return message;
+    }
+
+    // text/plain and text/html, and the calendar when there is one
+    private static MimeMultipart alternative(EmailTemplates.Rendered rendered, CalendarFile calendar)
+            throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(rendered.text(), UTF_8, "plain");
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(rendered.html(), UTF_8, "html");
+        alternative.addBodyPart(html);
+        if (calendar != null) {
+            alternative.addBodyPart(calendarPart(calendar));
+        }
+        return alternative;
+    }
+
     private ComposedEmail build(Notice notice, InternetAddress recipient, String subject, LetterFile letter, URI link,
                                 CalendarFile calendar) {
         boolean attach = link == null;
@@ -113,28 +201,8 @@ public final class EmailComposer {
         EmailTemplates.Rendered rendered = templates.render(notice.kind(),
                 EmailModel.variables(notice, subject, letterView, settings.replyTo().isPresent()));
         try {
-            MimeMessage message = new NoticeMessage(SESSION, "<" + UUID.randomUUID() + "@" + settings.fromDomain() + ">");
-            message.setFrom(settings.from());
-            if (settings.replyTo().isPresent()) {
-                message.setReplyTo(new InternetAddress[]{settings.replyTo().get()});
-            }
-            message.setRecipient(Message.RecipientType.TO, recipient);
-            // RFC 2047 encoded words; the subject is one line already, so no header can be smuggled in
-            message.setSubject(subject, UTF_8);
-            message.setSentDate(Date.from(clock.instant()));
-            message.setHeader("Content-Language", EmailModel.languages(notice).stream()
-                    .map(Language::tag).collect(Collectors.joining(", ")));
-            // RFC 3834: tells vacation responders not to answer a notice
-            message.setHeader("Auto-Submitted", "auto-generated");
-
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(rendered.text(), UTF_8, "plain");
-            alternative.addBodyPart(text);
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(rendered.html(), UTF_8, "html");
-            alternative.addBodyPart(html);
-            alternative.addBodyPart(calendarPart(calendar));
+            MimeMessage message = message(notice, recipient, subject);
+            MimeMultipart alternative = alternative(rendered, calendar);
 
             if (attach) {
                 MimeMultipart mixed = new MimeMultipart("mixed");
@@ -151,7 +219,7 @@ public final class EmailComposer {
             message.writeTo(raw);
             return new ComposedEmail(message, raw.toByteArray(), subject, recipient,
                     attach ? LetterDelivery.ATTACHED : LetterDelivery.LINKED, link, rendered.html(), rendered.text(),
-                    calendar);
+                    calendar, null);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the email of registration " + notice.registration().id(), e);
         } catch (IOException e) {

@@ -1,11 +1,16 @@
 package io.convoc.notices.email;
 
+import io.convoc.core.announcements.MessageTemplate;
+import io.convoc.core.announcements.Placeholder;
+import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
 import io.convoc.core.event.ProgrammeSession;
 import io.convoc.core.programme.ChangeKind;
 import io.convoc.core.registration.PersonName;
 import io.convoc.core.registration.Registration;
+import io.convoc.notices.AnnouncementNotice;
+import io.convoc.notices.AnnouncementValues;
 import io.convoc.notices.Languages;
 import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeDates;
@@ -33,11 +38,34 @@ final class EmailModel {
     /**
      * One language's part of the email. Records are read by the templates (OGNL reads record components).
      *
-     * @param change what a schedule change changed, in this language; null for other kinds
+     * @param change       what a schedule change changed, in this language; null for other kinds
+     * @param announcement the organizers' text in this language, for this person; null for other kinds
      */
     record Section(Language language, String tag, String dir, boolean rightToLeft,
                    String greetingKey, String name, String eventName, String theme, String dates, String venue,
-                   List<Day> days, List<String> practical, List<String> organizers, Change change) {
+                   List<Day> days, List<String> practical, List<String> organizers, Change change,
+                   Message announcement) {
+    }
+
+    /**
+     * An announcement in one language, its placeholders filled in.
+     *
+     * @param subject    one line
+     * @param paragraphs the text's paragraphs (split at blank lines), for the HTML part
+     * @param text       the text with its line breaks, for the plain-text part
+     */
+    record Message(String subject, List<Paragraph> paragraphs, String text) {
+    }
+
+    /** Lines of a paragraph, written with line breaks between them. */
+    record Paragraph(List<TextLine> lines) {
+    }
+
+    record TextLine(List<Segment> segments) {
+    }
+
+    /** A piece of a line: text, or a link ({@code link} not null) that shows its own address. */
+    record Segment(String text, String link) {
     }
 
     /**
@@ -74,8 +102,21 @@ final class EmailModel {
     }
 
     static Map<String, Object> variables(Notice notice, String subject, Letter letter, boolean canReply) {
+        return variables(notice, null, subject, letter, null, canReply);
+    }
+
+    /**
+     * @param unsubscribe the link that stops announcements to this address (written in each section's footer)
+     */
+    static Map<String, Object> variables(AnnouncementNotice notice, AnnouncementValues values, String subject,
+                                         String unsubscribe, boolean canReply) {
+        return variables(notice, values, subject, null, unsubscribe, canReply);
+    }
+
+    private static Map<String, Object> variables(Notice notice, AnnouncementValues values, String subject,
+                                                 Letter letter, String unsubscribe, boolean canReply) {
         List<Language> languages = languages(notice);
-        List<Section> sections = languages.stream().map(l -> section(notice, l)).toList();
+        List<Section> sections = languages.stream().map(l -> section(notice, values, l)).toList();
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("subject", subject);
         vars.put("kind", notice.kind().key());
@@ -84,6 +125,7 @@ final class EmailModel {
         vars.put("pointer", pointer(languages.get(1)));
         vars.put("letter", letter);
         vars.put("canReply", canReply);
+        vars.put("unsubscribe", unsubscribe);
         return vars;
     }
 
@@ -101,6 +143,63 @@ final class EmailModel {
         return PlainValues.oneLine(NoticeText.of(Language.FR).get("email.subject.join", parts.get(0), parts.get(1)));
     }
 
+    /** An announcement's subject in both languages, preferred first, with the person's values: "… | …". */
+    static String subject(AnnouncementNotice notice, AnnouncementValues values) {
+        List<String> parts = languages(notice).stream()
+                .map(l -> PlainValues.oneLine(render(notice.announcement().subject(), l, values, false)))
+                .toList();
+        return PlainValues.oneLine(NoticeText.of(Language.FR).get("email.subject.join", parts.get(0), parts.get(1)));
+    }
+
+    // where the letter's link goes in a rendered text, to be made a link: a private-use character, taken out of the
+    // organizers' text and of every value first, so that only the placeholder can put it there
+    private static final String LINK_MARK = "\uE000";
+
+    /** The text in {@code language} with the person's values; with {@code markLink}, the letter link as LINK_MARK. */
+    private static String render(Bilingual text, Language language, AnnouncementValues values, boolean markLink) {
+        return MessageTemplate.of(text.in(language).replace(LINK_MARK, "")).render(p -> {
+            String value = values.value(p, language).replace(LINK_MARK, "");
+            return markLink && p == Placeholder.LETTER_LINK && !value.isEmpty() ? LINK_MARK : value;
+        });
+    }
+
+    private static Message message(AnnouncementNotice notice, AnnouncementValues values, Language language) {
+        String link = values.value(Placeholder.LETTER_LINK, language);
+        String marked = render(notice.announcement().body(), language, values, true);
+        List<Paragraph> paragraphs = new ArrayList<>();
+        List<TextLine> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (String raw : marked.split("\\R", -1)) {
+            // one line as written, its controls and bidi overrides taken out (PlainValues), the link kept as its mark
+            String line = PlainValues.oneLine(raw);
+            if (line.isEmpty()) {
+                if (!lines.isEmpty()) {
+                    paragraphs.add(new Paragraph(List.copyOf(lines)));
+                    lines.clear();
+                    text.append('\n');
+                }
+                continue;
+            }
+            List<Segment> segments = new ArrayList<>();
+            String[] pieces = line.split(LINK_MARK, -1);
+            for (int i = 0; i < pieces.length; i++) {
+                if (i > 0) {
+                    segments.add(new Segment(link, link));
+                }
+                if (!pieces[i].isEmpty()) {
+                    segments.add(new Segment(pieces[i], null));
+                }
+            }
+            lines.add(new TextLine(List.copyOf(segments)));
+            text.append(line.replace(LINK_MARK, link)).append('\n');
+        }
+        if (!lines.isEmpty()) {
+            paragraphs.add(new Paragraph(List.copyOf(lines)));
+        }
+        return new Message(PlainValues.oneLine(render(notice.announcement().subject(), language, values, false)),
+                List.copyOf(paragraphs), text.toString().strip());
+    }
+
     /** The name the person is addressed by in {@code language}: their Arabic name in Arabic when they gave one. */
     static String name(PersonName name, Language language) {
         return PlainValues.oneLine(language == Language.AR ? name.arabicOrLatin() : name.latinOrArabic());
@@ -110,7 +209,7 @@ final class EmailModel {
         return new Pointer(language, language.tag(), dir(language));
     }
 
-    private static Section section(Notice notice, Language language) {
+    private static Section section(Notice notice, AnnouncementValues values, Language language) {
         Registration registration = notice.registration();
         Event event = notice.programme().event();
         NoticeDates dates = NoticeDates.of(language);
@@ -125,7 +224,8 @@ final class EmailModel {
                 days(notice.programme().attendedBy(registration.workshops()), language, dates),
                 practical(event, language),
                 event.organizers().stream().map(o -> PlainValues.in(o, language)).filter(s -> !s.isEmpty()).toList(),
-                notice instanceof ScheduleChange change ? change(change, language, dates) : null);
+                notice instanceof ScheduleChange change ? change(change, language, dates) : null,
+                notice instanceof AnnouncementNotice announcement ? message(announcement, values, language) : null);
     }
 
     private static Change change(ScheduleChange change, Language language, NoticeDates dates) {

@@ -5,5 +5,7 @@ public enum LetterDelivery {
     /** The PDF is attached to the message. */
     ATTACHED,
     /** The message would have been too large: it carries a download link instead. */
-    LINKED
+    LINKED,
+    /** No letter goes with it (an announcement: a link to the letter is in its text when the organizers wrote one). */
+    NONE
 }

@@ -30,8 +30,12 @@ import java.util.stream.Collectors;
  * message then reads in one direction, which phones display far better than mixed lines.
  *
  * <p>The full wording is used when the notice fits in {@link SmsSettings#maxParts()}, else the short one, else the
- * notice is refused ({@link SmsTooLong}). Only confirmations and schedule changes have an SMS: any other kind (an
- * "already registered" notice is e-mail only) is refused as {@code unsupported_kind}. Thread-safe.
+ * notice is refused ({@link SmsTooLong}). A confirmation takes its short wording whenever that costs fewer parts: it is
+ * a receipt and a link, and its full wording only adds the venue, which the letter and the e-mail give (with a short
+ * link, an Arabic confirmation is then 2 parts rather than 3, a French one 1 rather than 2). A schedule change keeps
+ * its full wording while it fits: what changed, before and after, is its message. Only confirmations and schedule
+ * changes have an SMS: any other kind (an "already registered" notice is e-mail only) is refused as
+ * {@code unsupported_kind}. Thread-safe.
  */
 public final class SmsComposer {
     private static final EnumSet<NoticeKind> SMS_KINDS = EnumSet.of(NoticeKind.CONFIRMATION, NoticeKind.SCHEDULE_CHANGE);
@@ -58,17 +62,23 @@ public final class SmsComposer {
                     + notice.kind() + " notice is sent by e-mail only, it has no SMS");
         }
         String link = checkedLink(letterLink);
-        SmsNotice fitted = null;
-        for (SmsWording wording : SmsWording.values()) {
-            fitted = new SmsNotice(notice.registration().languages().languages().stream()
-                    .map(l -> message(notice, l, wording, link)).toList(), wording);
-            if (fitted.totalParts() <= settings.maxParts()) {
-                return fitted;
-            }
+        SmsNotice full = wordedAs(notice, SmsWording.FULL, link);
+        SmsNotice fitted = wordedAs(notice, SmsWording.SHORT, link);
+        boolean shortIsCheaper = notice.kind() == NoticeKind.CONFIRMATION && fitted.totalParts() < full.totalParts();
+        if (full.totalParts() <= settings.maxParts() && !shortIsCheaper) {
+            return full;
+        }
+        if (fitted.totalParts() <= settings.maxParts()) {
+            return fitted;
         }
         throw new SmsTooLong("the SMS of registration " + notice.registration().id() + " takes "
                 + fitted.totalParts() + " parts even in its short wording (" + describe(fitted.messages())
                 + "), more than the maximum of " + settings.maxParts(), fitted.totalParts(), settings.maxParts());
+    }
+
+    private SmsNotice wordedAs(Notice notice, SmsWording wording, String link) {
+        return new SmsNotice(notice.registration().languages().languages().stream()
+                .map(l -> message(notice, l, wording, link)).toList(), wording);
     }
 
     /** Whether notices of this kind have an SMS: confirmations and schedule changes do, other kinds are e-mail only. */

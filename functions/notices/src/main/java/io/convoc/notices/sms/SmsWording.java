@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum SmsWording {
     /** Event, dates, venue, link. */
     FULL,
-    /** Fewer words, the city rather than the venue: used when the full wording takes too many parts. */
+    /**
+     * Fewer words, the city rather than the venue: used when the full wording takes too many parts, and for a
+     * confirmation whenever it costs fewer parts.
+     */
     SHORT;
 
     String key() {

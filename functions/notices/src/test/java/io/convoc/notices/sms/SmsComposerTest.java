@@ -28,10 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmsComposerTest {
     private static final URI LINK = URI.create("https://cvc.ma/l/Ab3dE9xQ");
+    /** A short link on the API's own domain: long enough that the short wording of a confirmation saves no part. */
+    private static final URI API_LINK = URI.create("https://a1b2c3d4e5.execute-api.eu-west-3.amazonaws.com/l/Ab3dE9xQ");
     private static final SmsComposer COMPOSER = new SmsComposer();
 
     private static SmsNotice compose(LanguagePreference languages) {
-        return COMPOSER.compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(languages)), LINK);
+        return compose(languages, LINK);
+    }
+
+    private static SmsNotice compose(LanguagePreference languages, URI link) {
+        return COMPOSER.compose(new Confirmation(Fixtures.assises(), Fixtures.invitee(languages)), link);
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -48,13 +54,32 @@ class SmsComposerTest {
 
     @Test
     void theMessageSaysEventDatesPlaceAndWhereTheLetterIs() {
-        SmsNotice sms = compose(LanguagePreference.BOTH);
+        SmsNotice sms = compose(LanguagePreference.BOTH, API_LINK);
         assertEquals(SmsWording.FULL, sms.wording());
         assertEquals("Inscription confirmée : 2èmes Assises nationales de la régionalisation avancée, "
-                + "Palais des congrès, Tanger, 20 et 21 décembre 2024. Votre lettre d'invitation : " + LINK,
+                + "Palais des congrès, Tanger, 20 et 21 décembre 2024. Votre lettre d'invitation : " + API_LINK,
                 sms.messages().get(0).text());
         assertEquals("تأكيد التسجيل: الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة، قصر المؤتمرات، طنجة، "
-                + "يومي 20 و21 دجنبر 2024. رسالة الدعوة: " + LINK, sms.messages().get(1).text());
+                + "يومي 20 و21 دجنبر 2024. رسالة الدعوة: " + API_LINK, sms.messages().get(1).text());
+    }
+
+    /**
+     * With a short link on a short domain, a confirmation's short wording (the city, not the venue) costs fewer parts:
+     * it is taken, an Arabic confirmation is 2 parts instead of 3 and a French one 1 instead of 2.
+     */
+    @Test
+    void aConfirmationTakesTheShortWordingWhenItCostsFewerParts() {
+        SmsNotice arabic = compose(LanguagePreference.AR);
+        assertEquals(SmsWording.SHORT, arabic.wording());
+        assertEquals(2, arabic.totalParts(), arabic.toString());
+        assertEquals("تأكيد التسجيل: الدورة الثانية للمناظرة الوطنية حول الجهوية المتقدمة، طنجة، "
+                + "يومي 20 و21 دجنبر 2024. الرسالة: " + LINK, arabic.messages().get(0).text());
+        SmsNotice french = compose(LanguagePreference.FR);
+        assertEquals(SmsWording.SHORT, french.wording());
+        assertEquals(1, french.totalParts(), french.toString());
+        assertEquals(3, compose(LanguagePreference.BOTH).totalParts());
+        // where the short wording saves nothing, the full one stays
+        assertEquals(SmsWording.FULL, compose(LanguagePreference.AR, API_LINK).wording());
     }
 
     @Test
@@ -154,7 +179,7 @@ class SmsComposerTest {
 
     @Test
     void frenchStaysGsmAndArabicIsUcs2() {
-        SmsNotice sms = compose(LanguagePreference.BOTH);
+        SmsNotice sms = compose(LanguagePreference.BOTH, API_LINK);
         SmsCount french = sms.messages().get(0).count();
         SmsCount arabic = sms.messages().get(1).count();
         assertEquals(SmsEncoding.GSM_7BIT, french.encoding());

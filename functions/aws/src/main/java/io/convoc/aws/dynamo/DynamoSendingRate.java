@@ -1,0 +1,81 @@
+package io.convoc.aws.dynamo;
+
+import io.convoc.core.notifications.Channel;
+import io.convoc.core.ports.SendingRate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The providers' rates as one counter per channel and second in the lookups table ({@code RATE#SEND#<channel>} /
+ * epoch second): a sender {@code ADD}s its units (1 per e-mail, the parts of an SMS) to the current second and
+ * sends when the total stays within the rate; otherwise it waits for the next second and tries again. Every sender
+ * instance counts on the same item, so together they never pass the rate in any calendar second, and while work
+ * remains each second fills up to it. An SMS with more parts than the rate goes out alone in its second.
+ */
+public final class DynamoSendingRate implements SendingRate {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int emailsPerSecond;
+    private final int smsPartsPerSecond;
+    private final Clock clock;
+
+    /** @param emailsPerSecond the rate (0: no limit), likewise {@code smsPartsPerSecond} */
+    public DynamoSendingRate(DynamoDbClient dynamo, String table, int emailsPerSecond, int smsPartsPerSecond,
+                             Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.emailsPerSecond = emailsPerSecond;
+        this.smsPartsPerSecond = smsPartsPerSecond;
+        this.clock = clock;
+    }
+
+    public int perSecond(Channel channel) {
+        return channel == Channel.EMAIL ? emailsPerSecond : smsPartsPerSecond;
+    }
+
+    @Override
+    public boolean acquire(Channel channel, int units, Duration maxWait) {
+        int limit = perSecond(channel);
+        if (limit <= 0) {
+            return true;
+        }
+        long deadline = clock.millis() + maxWait.toMillis();
+        while (true) {
+            long now = clock.millis();
+            long second = now / 1000;
+            long total = add(channel, second, units);
+            if (total <= limit || total == units) {
+                return true;
+            }
+            long next = (second + 1) * 1000;
+            if (next > deadline) {
+                return false;
+            }
+            sleep(next - now);
+        }
+    }
+
+    private long add(Channel channel, long second, int units) {
+        return Long.parseLong(dynamo.updateItem(u -> u.tableName(table)
+                .key(Map.of("lookupKey", AttributeValue.fromS("RATE#SEND#" + channel.name()),
+                        "sortKey", AttributeValue.fromS(Long.toString(second))))
+                .updateExpression("ADD units :units SET expiresAt = :ttl")
+                .expressionAttributeValues(Map.of(":units", AttributeValue.fromN(Integer.toString(units)),
+                        ":ttl", AttributeValue.fromN(Long.toString(second + 3600))))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes().get("units").n());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sending rate", e);
+        }
+    }
+}
