@@ -5,6 +5,7 @@ import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.notifications.DeliveryFeedback;
 import io.convoc.core.notifications.NoticeSender;
+import io.convoc.core.ports.AnnouncementRepository;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.ProgrammeChangeLog;
@@ -45,16 +46,18 @@ public class EmailSenderFactory {
     @Named("email")
     NoticeSender emailSender(NotificationRepository notifications, RegistrationRepository registrations,
                              ProgrammeRepository programmes, ProgrammeChangeLog changes, SuppressionList suppressions,
-                             SesV2Client ses, EmailComposer composer, LetterArchive letters, LetterTokens tokens,
+                             AnnouncementRepository announcements, SesV2Client ses, EmailComposer composer, LetterArchive letters, LetterTokens tokens,
                              @Value("${PUBLIC_API_URL}") String publicApiUrl,
                              @Value("${SES_CONFIGURATION_SET}") String configurationSet,
                              @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, DeliveryFeedback feedback,
                              Clock clock) {
         return new NoticeSender(notifications, registrations, programmes, suppressions,
-                new SesEmailDeliverer(ses, new NoticeContents(changes), composer, letters, tokens, publicApiUrl,
-                        configurationSet, clock), clock, Duration.ofSeconds(leaseSeconds))
+                new SesEmailDeliverer(ses, new NoticeContents(changes, announcements), composer, letters, tokens,
+                        publicApiUrl, configurationSet, clock), clock, Duration.ofSeconds(leaseSeconds))
                 // SES reports that overtook the send (kept by the delivery-feedback function) applied at markSent
-                .applyingEarlyReports(feedback);
+                .applyingEarlyReports(feedback)
+                // an announcement cancelled meanwhile: its notices not yet handed to SES end CANCELLED
+                .withdrawingCancelled(announcements);
     }
 
     @Singleton

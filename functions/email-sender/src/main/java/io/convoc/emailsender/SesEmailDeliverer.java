@@ -8,6 +8,8 @@ import io.convoc.core.notifications.Notification;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.registration.LetterInfo;
 import io.convoc.core.registration.Registration;
+import io.convoc.notices.AnnouncementNotice;
+import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeContents;
 import io.convoc.notices.UnsendableNotice;
 import io.convoc.notices.email.ComposedEmail;
@@ -25,8 +27,10 @@ import java.time.Duration;
 /**
  * A notice as an e-mail, written for its kind (a confirmation, a schedule change): the bilingual MIME with the
  * person's calendar and their letter (or a download link when it would be too large), sent through SES v2 as raw
- * content with the configuration set that publishes its delivery events. SES throttling and outages are retryable; a
- * rejection is not, nor a notice that cannot be written.
+ * content with the configuration set that publishes its delivery events. An organizers' announcement carries no
+ * letter: its {@code ((letter_link))} is the signed download link of the person's letter when they have one, and it
+ * carries the person's one-click unsubscribe link ({@code /api/public/unsubscribe/{token}}, signed, a year long). SES
+ * throttling and outages are retryable; a rejection is not, nor a notice that cannot be written.
  */
 final class SesEmailDeliverer implements Deliverer {
     static final Duration LINK_LIFETIME = Duration.ofDays(14);
@@ -54,15 +58,11 @@ final class SesEmailDeliverer implements Deliverer {
 
     @Override
     public Delivery deliver(Notification notification, Registration registration, Programme programme) {
-        LetterInfo letter = registration.currentLetter().orElseThrow(() ->
-                DeliveryFailure.permanent("the registration has no letter to send", null));
-        byte[] pdf = letters.fetch(letter.key()).orElseThrow(() ->
-                DeliveryFailure.retryable("letter " + letter.key() + " not found in the archive yet", null));
         ComposedEmail email;
         try {
-            email = composer.compose(contents.of(notification, registration, programme), LetterFile.of(letter.reference(), pdf,
-                    () -> URI.create(publicApiUrl + "/api/public/letters/"
-                            + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME)))));
+            Notice notice = contents.of(notification, registration, programme);
+            email = notice instanceof AnnouncementNotice announcement ? announcement(announcement)
+                    : withLetter(notice, registration);
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
         }
@@ -77,5 +77,26 @@ final class SesEmailDeliverer implements Deliverer {
         } catch (SdkClientException e) {
             throw DeliveryFailure.retryable("SES unreachable: " + e.getMessage(), e);
         }
+    }
+
+    private ComposedEmail withLetter(Notice notice, Registration registration) {
+        LetterInfo letter = registration.currentLetter().orElseThrow(() ->
+                DeliveryFailure.permanent("the registration has no letter to send", null));
+        byte[] pdf = letters.fetch(letter.key()).orElseThrow(() ->
+                DeliveryFailure.retryable("letter " + letter.key() + " not found in the archive yet", null));
+        return composer.compose(notice, LetterFile.of(letter.reference(), pdf, () -> letterLink(registration, letter)));
+    }
+
+    private ComposedEmail announcement(AnnouncementNotice notice) {
+        Registration registration = notice.registration();
+        URI unsubscribe = URI.create(publicApiUrl + "/api/public/unsubscribe/" + tokens.signUnsubscribe(
+                registration.id(), registration.email(), clock.instant().plus(LetterTokens.UNSUBSCRIBE_LIFETIME)));
+        URI letter = registration.currentLetter().map(l -> letterLink(registration, l)).orElse(null);
+        return composer.compose(notice, unsubscribe, letter);
+    }
+
+    private URI letterLink(Registration registration, LetterInfo letter) {
+        return URI.create(publicApiUrl + "/api/public/letters/"
+                + tokens.signDownload(registration.id(), letter.version(), clock.instant().plus(LINK_LIFETIME)));
     }
 }

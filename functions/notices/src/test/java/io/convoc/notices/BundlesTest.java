@@ -33,7 +33,7 @@ class BundlesTest {
         assertEquals(french, arabic);
     }
 
-    // the kinds that have content; an announcement has none yet (NoticeContents refuses it)
+    // the kinds whose e-mail carries the letter (an announcement's words are the organizers': see below)
     @ParameterizedTest
     @EnumSource(value = NoticeKind.class, names = {"CONFIRMATION", "SCHEDULE_CHANGE", "ALREADY_REGISTERED"})
     void everyKindWithContentHasItsEmailTemplatesAndWords(NoticeKind kind) {
@@ -46,6 +46,22 @@ class BundlesTest {
                     "email." + kind.key() + ".letter.heading", "email." + kind.key() + ".letter.attached",
                     "email." + kind.key() + ".letter.linked", "email." + kind.key() + ".letter.linkNote",
                     "email." + kind.key() + ".letter.present"}) {
+                assertTrue(text.has(key), language + " lacks " + key);
+            }
+        }
+    }
+
+    @Test
+    void anAnnouncementHasItsTemplatesItsUnsubscribeWordsAndItsPlaceholderWords() {
+        NoticeKind kind = NoticeKind.ANNOUNCEMENT;
+        for (String template : new String[]{kind.key() + ".html", kind.key() + ".txt"}) {
+            assertNotNull(getClass().getResource("/io/convoc/notices/templates/" + template), template);
+        }
+        for (Language language : Language.values()) {
+            NoticeText text = NoticeText.of(language);
+            for (String key : new String[]{"email.announcement.unsubscribe", "email.announcement.unsubscribe.link",
+                    "announcement.name.MONSIEUR", "announcement.name.MADAME", "announcement.name.EXCELLENCE",
+                    "announcement.name.none", "announcement.workshops.and"}) {
                 assertTrue(text.has(key), language + " lacks " + key);
             }
         }

@@ -4,6 +4,7 @@ import io.convoc.aws.sqs.NoticeDispatch;
 import io.convoc.aws.sqs.NoticeMessages;
 import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.notifications.NoticeSender;
+import io.convoc.core.ports.AnnouncementRepository;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.ports.ProgrammeRepository;
@@ -31,7 +32,7 @@ public class SmsSenderFactory {
     @Named("sms")
     NoticeSender smsSender(NotificationRepository notifications, RegistrationRepository registrations,
                            ProgrammeRepository programmes, ProgrammeChangeLog changes, SuppressionList suppressions,
-                           SnsClient sns,
+                           AnnouncementRepository announcements, SnsClient sns,
                            LetterTokens tokens, ShortLinks shortLinks, @Value("${PUBLIC_API_URL}") String publicApiUrl,
                            @Value("${SHORT_LINK_BASE_URL:}") String shortLinkBaseUrl,
                            @Value("${SMS_SENDER_ID}") String senderId,
@@ -40,7 +41,7 @@ public class SmsSenderFactory {
                            @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, Clock clock) {
         SmsComposer composer = new SmsComposer(new SmsSettings(gsmSafeFrench, maxParts));
         return new NoticeSender(notifications, registrations, programmes, suppressions,
-                new SnsSmsDeliverer(sns, new NoticeContents(changes), composer, tokens, shortLinks, publicApiUrl,
+                new SnsSmsDeliverer(sns, new NoticeContents(changes, announcements), composer, tokens, shortLinks, publicApiUrl,
                         shortLinkBaseUrl.isBlank() ? publicApiUrl : shortLinkBaseUrl, senderId, clock),
                 clock, Duration.ofSeconds(leaseSeconds));
     }

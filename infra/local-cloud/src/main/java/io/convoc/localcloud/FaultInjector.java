@@ -356,6 +356,21 @@ public final class FaultInjector implements AutoCloseable {
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(bytes);
         out.flush();
+        // a lingering close: whatever body the client still sends is read, so that it reads the answer rather
+        // than a reset (a client may send the body without waiting for a 100 Continue)
+        try {
+            client.shutdownOutput();
+            client.setSoTimeout(1000);
+            InputStream in = client.getInputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0 && (total += n) < 64L << 20) {
+                // discard
+            }
+        } catch (IOException ignored) {
+            // the client closed first: it has the answer
+        }
     }
 
     private static String reason(int status) {
@@ -413,19 +428,33 @@ public final class FaultInjector implements AutoCloseable {
         }
     }
 
-    /** A message head with {@code Connection: close} instead of any keep-alive. */
+    /**
+     * A message head with {@code Connection: close} instead of any keep-alive or upgrade: the connection's own
+     * headers (those the {@code Connection} header names, {@code Keep-Alive}, {@code Upgrade}) are a hop's, not
+     * the message's (RFC 9110 7.6.1), so a proxy drops them. No signature covers them.
+     */
     static String closing(String head) {
         String[] lines = head.split("\r\n");
+        Set<String> hop = new java.util.HashSet<>(Set.of("connection", "keep-alive", "proxy-connection", "upgrade"));
+        for (int i = 1; i < lines.length; i++) {
+            if (name(lines[i]).equals("connection")) {
+                for (String token : lines[i].substring(lines[i].indexOf(':') + 1).split(",")) {
+                    hop.add(token.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
         StringBuilder out = new StringBuilder(lines[0]).append("\r\n");
         for (int i = 1; i < lines.length; i++) {
-            String name = lines[i].contains(":") ? lines[i].substring(0, lines[i].indexOf(':')).trim()
-                    .toLowerCase(Locale.ROOT) : "";
-            if (!lines[i].isEmpty() && !name.equals("connection") && !name.equals("keep-alive")
-                    && !name.equals("proxy-connection")) {
+            if (!lines[i].isEmpty() && !hop.contains(name(lines[i]))) {
                 out.append(lines[i]).append("\r\n");
             }
         }
         return out.append("Connection: close\r\n\r\n").toString();
+    }
+
+    private static String name(String headerLine) {
+        int colon = headerLine.indexOf(':');
+        return colon < 0 ? "" : headerLine.substring(0, colon).strip().toLowerCase(Locale.ROOT);
     }
 
     /** Reads a request's body so that the client reads the answer rather than a broken pipe. */

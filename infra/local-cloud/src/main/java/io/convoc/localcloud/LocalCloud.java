@@ -58,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
     private FaultInjector smsFaults;
     private FaultInjector s3Faults;
     private volatile boolean atLeastOnce;
+    private volatile Integer sqsConcurrency;
 
     private LocalCloud(Template template, Path workDir, Map<String, String> parameters) {
         this.template = template;
@@ -168,6 +169,11 @@ public final class LocalCloud implements AutoCloseable {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         running.add(sqs);
         queueUrls.putAll(Queues.create(sqs, template, this, visibilityOverride));
+        if (visibilityOverride != null) {
+            // a visibility timeout shorter than the functions' own timeouts (Lambda refuses such a mapping): a second
+            // worker would receive a message the first is still handling. One worker, unless asked (sqsConcurrency).
+            sqsConcurrency = 1;
+        }
         Queues.redrive(sqs, template, this, queueUrls);
         physicalIds.putAll(queueUrls);
     }
@@ -452,7 +458,7 @@ public final class LocalCloud implements AutoCloseable {
                             () -> HttpApiGateway.<com.amazonaws.services.lambda.runtime.RequestHandler<
                                     com.amazonaws.services.lambda.runtime.events.SQSEvent,
                                     com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>>newHandler(template, fn),
-                            mapping, null, atLeastOnce);
+                            mapping, sqsConcurrency, atLeastOnce);
                     queuePollers.add(p);
                     pollers.put(fn + "/" + mapping.sourceLogicalId(), p);
                     p.start();
@@ -489,6 +495,17 @@ public final class LocalCloud implements AutoCloseable {
 
     public boolean atLeastOnce() {
         return atLeastOnce;
+    }
+
+    /**
+     * Workers of each SQS mapping started from now on: null for Lambda's (the mapping's
+     * {@code ScalingConfig.MaximumConcurrency}, else {@link SqsPoller#DEFAULT_CONCURRENCY}), or that number. Lambda's
+     * by default; 1 when the queues' visibility timeouts are shortened (tests, in-memory runs: 1 s, less than any
+     * function takes, so a second worker would get a message still being handled), unless a test asks.
+     */
+    public LocalCloud sqsConcurrency(Integer workers) {
+        this.sqsConcurrency = workers;
+        return this;
     }
 
     /**

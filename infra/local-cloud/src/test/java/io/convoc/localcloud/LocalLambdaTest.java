@@ -169,7 +169,8 @@ class LocalLambdaTest {
 
     @BeforeAll
     static void start() {
-        cloud = LocalCloud.start(TEMPLATE, null);
+        // queues get a 1 s visibility timeout in tests, and then one worker per mapping unless asked: asked
+        cloud = LocalCloud.start(TEMPLATE, null).sqsConcurrency(null);
     }
 
     @AfterAll
@@ -207,7 +208,9 @@ class LocalLambdaTest {
         Duration period = Duration.ofMillis(400);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Instant started = Instant.now();
-        try (Schedules schedules = cloud.startSchedules(cloud.scheduledFunctions(), period,
+        List<String> functions = new ArrayList<>(cloud.scheduledFunctions());
+        functions.add("DisabledTickFunction"); // named, but its event is disabled: never fired
+        try (Schedules schedules = cloud.startSchedules(functions, period,
                 new PrintStream(log, true, StandardCharsets.UTF_8))) {
             Recorder typed = Recorder.of("TypedTickFunction");
             Recorder untyped = Recorder.of("MapTickFunction");

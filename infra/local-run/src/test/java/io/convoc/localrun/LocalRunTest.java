@@ -268,4 +268,37 @@ class LocalRunTest {
         assertTrue(!notice(untouched, "SCHEDULE_CHANGE", "EMAIL", null, "DELIVERED")
                 && !untouched.path("notifications").toString().contains("SCHEDULE_CHANGE"), untouched.toString());
     }
+
+    /**
+     * The link of an SMS as a phone opens it: the short link ({@code /l/{code}}, on the gateway's URL locally) answers
+     * 302 to the signed letter link, which answers 303 to S3, which serves the letter; an unknown code is a 404 problem.
+     */
+    @Test
+    void theShortLinkOfAnSmsLeadsToTheLetter() throws Exception {
+        String id = registerTo("ws-numerique", "short.link@example.ma", "0661000077", "ar");
+        awaitRegistration(id, r -> notice(r, "CONFIRMATION", "SMS", "ar", "SENT"));
+        String sms = run.cloud().sms().messagesTo("+212661000077").get(0).message();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(https?://\\S+/l/[0-9A-Za-z]{8})$").matcher(sms);
+        assertTrue(link.find(), sms);
+        assertTrue(link.group(1).startsWith(run.gateway().url() + "/l/"), link.group(1));
+        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> shortLink = noRedirects.send(HttpRequest.newBuilder(URI.create(link.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, shortLink.statusCode(), shortLink.body());
+        String signed = shortLink.headers().firstValue("Location").orElseThrow();
+        assertTrue(signed.startsWith(run.gateway().url() + "/api/public/letters/" + id + ".1."), signed);
+        HttpResponse<String> letterLink = noRedirects.send(HttpRequest.newBuilder(URI.create(signed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, letterLink.statusCode(), letterLink.body());
+        byte[] served = noRedirects.send(HttpRequest.newBuilder(URI.create(letterLink.headers().firstValue("Location")
+                .orElseThrow())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] stored = run.cloud().s3().getObjectAsBytes(b -> b.bucket(run.cloud().bucketName("LettersBucket"))
+                .key("letters/assises-2024/" + id + "/v1.pdf")).asByteArray();
+        assertTrue(java.util.Arrays.equals(stored, served), "the letter itself");
+
+        HttpResponse<String> unknown = noRedirects.send(HttpRequest.newBuilder(URI.create(run.gateway().url()
+                + "/l/Zz9Zz9Zz")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow());
+    }
 }

@@ -101,6 +101,10 @@ class AccessTest {
                 new Spec("GET", "/api/verify/{token}", "/api/verify/not-a-token", null, EVERYONE),
                 new Spec("GET", "/api/verify/keys", "/api/verify/keys", null, EVERYONE),
                 new Spec("GET", "/api/public/letters/{token}", "/api/public/letters/not-a-token", null, EVERYONE),
+                new Spec("GET", "/api/public/unsubscribe/{token}", "/api/public/unsubscribe/not-a-token", null,
+                        EVERYONE),
+                new Spec("POST", "/api/public/unsubscribe/{token}", "/api/public/unsubscribe/not-a-token", null,
+                        EVERYONE),
                 new Spec("GET", "/l/{code}", "/l/Zz9Zz9Zz", null, EVERYONE),
                 new Spec("POST", "/api/public/registrations", "/api/public/registrations",
                         "{\"eventId\":\"" + EVENT + "\",\"code\":\"AAAA-BBBB-CCCC\",\"lastName\":\"Tazi\","
@@ -120,6 +124,14 @@ class AccessTest {
                         STAFF),
                 new Spec("GET", "/api/letters/exports/{exportId}", "/api/letters/exports/" + UUID.randomUUID(), null,
                         STAFF),
+                new Spec("POST", "/api/announcements", "/api/announcements", "{\"eventId\":\"" + EVENT
+                        + "\",\"channels\":[\"email\"],\"subject\":{\"fr\":\"Rappel\",\"ar\":\"تذكير\"},"
+                        + "\"body\":{\"fr\":\"Bonjour ((name))\",\"ar\":\"مرحبا ((name))\"}}", ORGANIZERS),
+                new Spec("GET", "/api/announcements", "/api/announcements", null, ORGANIZERS),
+                new Spec("GET", "/api/announcements/{id}", "/api/announcements/999999", null, ORGANIZERS),
+                new Spec("POST", "/api/announcements/{id}/send", "/api/announcements/999999/send", null, ORGANIZERS),
+                new Spec("POST", "/api/announcements/{id}/cancel", "/api/announcements/999999/cancel", null,
+                        ORGANIZERS),
                 new Spec("GET", "/api/registrations/{id}/calendar.ics",
                         "/api/registrations/" + UUID.randomUUID() + "/calendar.ics?token=1.x", null, EVERYONE));
     }

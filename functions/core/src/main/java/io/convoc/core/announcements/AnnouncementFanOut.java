@@ -129,11 +129,10 @@ public class AnnouncementFanOut {
         Map<Channel, List<NoticeMessage>> toQueue = new EnumMap<>(Channel.class);
         for (int i = 0; i < wanted.size(); i++) {
             Notification n = wanted.get(i);
-            if (n.status() != DeliveryStatus.QUEUED) {
-                continue;
-            }
-            // written by an earlier run that died before saving its position: queue it again while still QUEUED
-            boolean queue = created.get(i) || notifications.find(n.registrationId(), n.id())
+            // written by an earlier run that died before saving its position: queue it again while still QUEUED,
+            // even if its address was suppressed since (the sender suppresses it; unqueued, it would stay QUEUED)
+            boolean queue = created.get(i) ? n.status() == DeliveryStatus.QUEUED
+                    : notifications.find(n.registrationId(), n.id())
                     .map(Notification::status).orElse(null) == DeliveryStatus.QUEUED;
             if (queue) {
                 toQueue.computeIfAbsent(n.channel(), c -> new ArrayList<>())

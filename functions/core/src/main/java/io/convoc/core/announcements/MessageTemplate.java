@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * An announcement's text with its placeholders, in GOV.UK Notify's notation: {@code ((name))} is replaced by the
- * recipient's value, {@code ((flag??text))} shows {@code text} only when the recipient's {@code flag} is not empty.
- * Text between the parentheses is plain (no placeholder inside a condition), as in Notify.
+ * recipient's value, {@code ((flag??text))} shows {@code text} only when the recipient's {@code flag} is not empty;
+ * unlike Notify, the shown text may hold placeholders ({@code ((letter_link??Votre lettre : ((letter_link))))}).
  */
 public final class MessageTemplate {
     private sealed interface Part permits Literal, Value, Conditional {
@@ -24,7 +24,7 @@ public final class MessageTemplate {
     private record Value(Placeholder placeholder) implements Part {
     }
 
-    private record Conditional(Placeholder flag, String text) implements Part {
+    private record Conditional(Placeholder flag, List<Part> shown) implements Part {
     }
 
     private final List<Part> parts;
@@ -38,9 +38,13 @@ public final class MessageTemplate {
      * {@code unclosed_placeholder} for a {@code ((} never closed.
      */
     public static Parsed parse(String field, String text) {
-        List<Part> parts = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        String source = text == null ? "" : text;
+        List<Part> parts = parts(field, text == null ? "" : text, errors);
+        return new Parsed(errors.isEmpty() ? new MessageTemplate(parts) : null, errors);
+    }
+
+    private static List<Part> parts(String field, String source, List<FieldError> errors) {
+        List<Part> parts = new ArrayList<>();
         int at = 0;
         while (at < source.length()) {
             int open = source.indexOf("((", at);
@@ -48,7 +52,7 @@ public final class MessageTemplate {
                 parts.add(new Literal(source.substring(at)));
                 break;
             }
-            int close = source.indexOf("))", open + 2);
+            int close = closing(source, open);
             if (close < 0) {
                 errors.add(FieldError.of(field, "unclosed_placeholder", excerpt(source.substring(open))));
                 break;
@@ -59,17 +63,39 @@ public final class MessageTemplate {
             String inside = source.substring(open + 2, close);
             int condition = inside.indexOf("??");
             String key = condition < 0 ? inside : inside.substring(0, condition);
-            Optional<Placeholder> placeholder = Placeholder.of(key);
+            Optional<Placeholder> placeholder = key.contains("((") ? Optional.empty() : Placeholder.of(key);
             if (placeholder.isEmpty() || key.isBlank()) {
                 errors.add(FieldError.of(field, "unknown_placeholder", excerpt(key.strip())));
             } else if (condition < 0) {
                 parts.add(new Value(placeholder.get()));
             } else {
-                parts.add(new Conditional(placeholder.get(), inside.substring(condition + 2)));
+                // the shown text may hold placeholders itself: ((letter_link??Your letter: ((letter_link))))
+                parts.add(new Conditional(placeholder.get(), parts(field, inside.substring(condition + 2), errors)));
             }
             at = close + 2;
         }
-        return new Parsed(errors.isEmpty() ? new MessageTemplate(parts) : null, errors);
+        return parts;
+    }
+
+    /** Where the {@code ))} closing the {@code ((} at {@code open} starts, counting nested pairs; -1 if none. */
+    private static int closing(String source, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < source.length() - 1) {
+            if (source.startsWith("((", i)) {
+                depth++;
+                i += 2;
+            } else if (source.startsWith("))", i)) {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        return -1;
     }
 
     /** A parsed text, or the errors that kept it from parsing. */
@@ -94,14 +120,19 @@ public final class MessageTemplate {
 
     public Set<Placeholder> placeholders() {
         Set<Placeholder> used = EnumSet.noneOf(Placeholder.class);
+        collect(parts, used);
+        return used;
+    }
+
+    private static void collect(List<Part> parts, Set<Placeholder> used) {
         for (Part p : parts) {
             if (p instanceof Value v) {
                 used.add(v.placeholder());
             } else if (p instanceof Conditional c) {
                 used.add(c.flag());
+                collect(c.shown(), used);
             }
         }
-        return used;
     }
 
     /**
@@ -111,16 +142,20 @@ public final class MessageTemplate {
      */
     public String render(Function<Placeholder, String> values) {
         StringBuilder out = new StringBuilder();
+        render(parts, values, out);
+        return out.toString();
+    }
+
+    private static void render(List<Part> parts, Function<Placeholder, String> values, StringBuilder out) {
         for (Part p : parts) {
             if (p instanceof Literal l) {
                 out.append(l.text());
             } else if (p instanceof Value v) {
                 out.append(values.apply(v.placeholder()));
             } else if (p instanceof Conditional c && !values.apply(c.flag()).isBlank()) {
-                out.append(c.text());
+                render(c.shown(), values, out);
             }
         }
-        return out.toString();
     }
 
     private static String excerpt(String s) {

@@ -48,7 +48,9 @@ public final class Messages {
     }
 
     public static String error(Language language, FieldError error) {
-        Object[] args = error.args().stream().map(Messages::display).toArray();
+        // an enum value with a label (a state, a category) reads as its label in the language of the message
+        Object[] args = error.args().stream().map(a -> a instanceof Enum<?> e
+                && has(prefix(e.getDeclaringClass()) + "." + e.name()) ? label(language, e) : display(a)).toArray();
         return text(language, "error." + error.code(), args);
     }
 

@@ -162,10 +162,10 @@ class AnnouncementFanOutTest {
 
         Set<String> expected = expectedIds(1, r -> true);
         List<String> written = noticeIds(1);
-        assertEquals(expected, new HashSet<>(written));
+        assertSameIds(expected, written, "notices");
         assertEquals(400, written.size());
         assertEquals(written.size(), enqueued.size(), "each notice queued once");
-        assertEquals(expected, new HashSet<>(enqueuedIds()));
+        assertSameIds(expected, enqueuedIds(), "notices");
         for (String id : written) {
             Notification n = stored(id);
             assertEquals(DeliveryStatus.QUEUED, n.status());
@@ -217,7 +217,7 @@ class AnnouncementFanOutTest {
         Set<String> page1 = onPage(expected, 0);
         Set<String> page2 = onPage(expected, 1);
         Set<String> page3 = onPage(expected, 2);
-        assertEquals(new HashSet<>(union(page1, page2)), new HashSet<>(noticeIds(1)), "page 2 written, page 3 not");
+        assertSameIds(new HashSet<>(union(page1, page2)), noticeIds(1), "page 2 written, page 3 not");
         assertEquals(union(page1, page2).size(), enqueued.size());
 
         // meanwhile the senders took some of page 2: those are not queued again
@@ -233,12 +233,12 @@ class AnnouncementFanOutTest {
 
         assertEquals(AnnouncementFanOut.Outcome.DONE, fanOut().run(1, () -> true));
         List<String> written = noticeIds(1);
-        assertEquals(expected, new HashSet<>(written), "none missing");
+        assertSameIds(expected, written, "none missing");
         assertEquals(expected.size(), written.size(), "none twice");
         Set<String> requeued = new HashSet<>(page2);
         taken.forEach(requeued::remove);
         requeued.addAll(page3);
-        assertEquals(requeued, new HashSet<>(enqueuedIds()), "page 2's notices still QUEUED, and page 3");
+        assertSameIds(requeued, enqueuedIds(), "page 2's notices still QUEUED, and page 3");
         assertEquals(requeued.size(), enqueued.size());
         assertTrue(announcements.find(1).orElseThrow().fanOutDone());
     }
@@ -252,13 +252,13 @@ class AnnouncementFanOutTest {
         enqueuesBeforeKill = 200;
         assertThrows(IllegalStateException.class, () -> fanOut().run(1, () -> true));
         assertEquals(200, enqueued.size());
-        assertEquals(union(onPage(expected, 0), onPage(expected, 1)), new HashSet<>(noticeIds(1)));
+        assertSameIds(union(onPage(expected, 0), onPage(expected, 1)), noticeIds(1), "notices");
 
         enqueuesBeforeKill = Integer.MAX_VALUE;
         assertEquals(AnnouncementFanOut.Outcome.DONE, fanOut().run(1, () -> true));
-        assertEquals(expected, new HashSet<>(noticeIds(1)));
+        assertSameIds(expected, noticeIds(1), "notices");
         assertEquals(expected.size(), noticeIds(1).size());
-        assertEquals(expected, new HashSet<>(enqueuedIds()), "every notice queued at least once");
+        assertSameIds(expected, enqueuedIds(), "every notice queued at least once");
         Set<String> page1 = onPage(expected, 0);
         assertEquals(page1.size(), enqueuedIds().stream().filter(page1::contains).count(),
                 "page 1, whose position was saved, is not queued again");
@@ -289,13 +289,13 @@ class AnnouncementFanOutTest {
         List<AnnouncementFanOut.Outcome> outcomes = new ArrayList<>();
         outcomes.add(fanOut().run(1, () -> false));
         assertEquals(List.of(1), continuations);
-        assertEquals(onPage(expectedIds(1, r -> true), 0), new HashSet<>(noticeIds(1)), "one page per run");
+        assertSameIds(onPage(expectedIds(1, r -> true), 0), noticeIds(1), "one page per run");
         outcomes.add(fanOut().run(1, () -> false));
         outcomes.add(fanOut().run(1, () -> false));
         assertEquals(List.of(AnnouncementFanOut.Outcome.CONTINUED, AnnouncementFanOut.Outcome.CONTINUED,
                 AnnouncementFanOut.Outcome.DONE), outcomes);
         assertEquals(List.of(1, 1), continuations);
-        assertEquals(expectedIds(1, r -> true), new HashSet<>(noticeIds(1)));
+        assertSameIds(expectedIds(1, r -> true), noticeIds(1), "notices");
         assertEquals(400, enqueued.size(), "each notice queued once");
         assertTrue(announcements.find(1).orElseThrow().fanOutDone());
     }
@@ -436,6 +436,15 @@ class AnnouncementFanOutTest {
         }
         assertEquals(AnnouncementFanOut.Outcome.DONE, fanOut().run(1, () -> true), "a late replay");
         assertEquals(AnnouncementState.SENT, announcements.find(1).orElseThrow().state());
+    }
+
+    /** Set equality that names only what is missing and what is extra. */
+    private static void assertSameIds(Set<String> expected, java.util.Collection<String> actual, String message) {
+        Set<String> missing = new LinkedHashSet<>(expected);
+        missing.removeAll(actual);
+        Set<String> extra = new LinkedHashSet<>(actual);
+        extra.removeAll(expected);
+        assertTrue(missing.isEmpty() && extra.isEmpty(), message + ": missing " + missing + ", extra " + extra);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -112,8 +112,8 @@ class AnnouncementEmailTest {
         assertEquals("se désabonner des annonces", footers.get(0).text());
         assertEquals("إلغاء الاشتراك في الإعلانات", footers.get(1).text());
         String text = ReadBack.text(message, "text/plain");
-        assertTrue(text.contains("Ne plus recevoir les annonces\u00a0: " + link), text);
-        assertTrue(text.contains("لإلغاء التوصل بالإعلانات: " + link), text);
+        assertTrue(text.contains("parviendront toujours)\u00a0:\n" + link + "\n"), text);
+        assertTrue(text.contains("وبإشعارات تغيير البرنامج):\n" + link + "\n"), text);
     }
 
     @Test
