@@ -89,7 +89,7 @@ class AnnouncementEmailSenderTest {
         letters = new S3LetterArchive(cloud.s3(), cloud.bucketName("LettersBucket"));
         // the key the function is given (the local secret of LetterTokenSecret), to check the links it signs
         tokens = new LetterTokens(cloud.functionEnvironment().get("LETTER_TOKEN_KEY"));
-        cloud.startFunctions(List.of("EmailSenderFunction"));
+        EmailSenderRunning.ensureStarted(cloud);
     }
 
     /** A registration, with its letter when {@code withLetter}; the name has markup that must stay text. */

@@ -83,7 +83,7 @@ class EmailSenderHandlerTest {
         suppressions = new SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"));
         letters = new S3LetterArchive(cloud.s3(), cloud.bucketName("LettersBucket"));
         changes = new ProgrammeChangeTable(cloud.dynamo(), cloud.tableName("EventsTable"));
-        cloud.startFunctions(List.of("EmailSenderFunction"));
+        EmailSenderRunning.ensureStarted(cloud);
     }
 
     @AfterEach

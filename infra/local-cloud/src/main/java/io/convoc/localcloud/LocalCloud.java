@@ -508,6 +508,11 @@ public final class LocalCloud implements AutoCloseable {
         return this;
     }
 
+    /** Workers per SQS mapping started from now on: null for Lambda's, see {@link #sqsConcurrency(Integer)}. */
+    public Integer sqsConcurrency() {
+        return sqsConcurrency;
+    }
+
     /**
      * Drives the {@code Type: Schedule} events of the named functions with a timer: each function's handler (one
      * instance) gets a real {@code ScheduledEvent} every {@code localPeriod}, whatever the rule's rate or cron (see

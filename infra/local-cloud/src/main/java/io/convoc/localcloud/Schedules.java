@@ -132,7 +132,8 @@ public final class Schedules implements AutoCloseable {
             Object[] handler = new Object[1];
             for (Schedule s : ofFunction) {
                 log.printf("[schedule] %s (%s): %s in AWS, every %s s locally%n", fn, s.eventName(), s.expression(),
-                        localPeriod.toMillis() % 1000 == 0 ? localPeriod.toSeconds() : localPeriod.toMillis() / 1000.0);
+                        localPeriod.toMillis() % 1000 == 0 ? String.valueOf(localPeriod.toSeconds())
+                                : String.valueOf(localPeriod.toMillis() / 1000.0));
                 if (s.hasInput()) {
                     log.printf("[schedule] %s (%s): its Input is not sent locally; the function gets the ScheduledEvent%n",
                             fn, s.eventName());

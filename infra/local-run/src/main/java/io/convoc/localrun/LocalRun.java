@@ -232,6 +232,10 @@ public final class LocalRun implements AutoCloseable {
                     options.scheduleSeconds() > 0 ? "every " + options.scheduleSeconds() + " s locally (--schedule-seconds)"
                             : "not fired (--schedule-seconds 0)");
         }
+        Integer workers = cloud.sqsConcurrency();
+        out.println(workers == null
+                ? "  SQS workers: up to each mapping's MaximumConcurrency, each with its own handler instance"
+                : "  SQS workers: " + workers + " per queue (queues' visibility timeouts shortened to 1 s in memory)");
         if (options.atLeastOnce()) {
             out.println("  at least once: every SQS and stream batch is handled twice, the second time reordered");
         }

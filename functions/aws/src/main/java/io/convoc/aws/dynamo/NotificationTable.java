@@ -331,6 +331,10 @@ public final class NotificationTable implements NotificationRepository {
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)).build(),
                 counting(announcement, counts)));
+        if (!written && announcements.find(announcement).isEmpty()) {
+            // a notice whose announcement is gone (deleted by hand): its status still moves, uncounted
+            return update(registrationId, notificationId, expression, condition, values, extraNames);
+        }
         if (written && leavesTheSenders) {
             announcements.finishIfDone(announcement, java.time.Instant.now());
         }

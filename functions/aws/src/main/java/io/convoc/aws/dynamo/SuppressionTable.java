@@ -34,6 +34,45 @@ public final class SuppressionTable implements SuppressionList {
                 "suppressedAt", AttributeValue.fromS(at.toString()))));
     }
 
+    /** Both keys of each address (its suppression, its opt-out of announcements), 100 keys a BatchGetItem. */
+    @Override
+    public Map<String, String> reasonsFor(java.util.Collection<String> addresses, io.convoc.core.notifications.NoticeKind kind) {
+        Map<String, String> byKey = new java.util.HashMap<>();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String address : addresses) {
+            keys.add(key(address));
+            if (kind == io.convoc.core.notifications.NoticeKind.ANNOUNCEMENT) {
+                keys.add(key(SuppressionList.announcementsKey(address)));
+            }
+        }
+        java.util.List<String> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 100) {
+            java.util.List<Map<String, AttributeValue>> wanted = distinct.subList(from, Math.min(distinct.size(), from + 100))
+                    .stream().map(k -> Map.of("address", AttributeValue.fromS(k))).toList();
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
+                    Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(wanted).consistentRead(true).build());
+            while (request != null && !request.isEmpty()) {
+                Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> ask = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                response.responses().getOrDefault(table, java.util.List.of())
+                        .forEach(i -> byKey.put(i.get("address").s(), i.get("reason").s()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
+            }
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String address : addresses) {
+            String reason = byKey.get(key(address));
+            if (reason == null && kind == io.convoc.core.notifications.NoticeKind.ANNOUNCEMENT) {
+                reason = byKey.get(key(SuppressionList.announcementsKey(address)));
+            }
+            if (reason != null) {
+                out.put(address, reason);
+            }
+        }
+        return out;
+    }
+
     private static String key(String address) {
         return address.contains("@") ? Registration.emailKey(address) : address.strip();
     }

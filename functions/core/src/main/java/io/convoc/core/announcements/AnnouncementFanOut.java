@@ -114,10 +114,15 @@ public class AnnouncementFanOut {
 
     private void write(Announcement a, List<Registration> page) {
         Instant now = clock.instant();
+        List<AnnouncementRecipients.Delivery> deliveries = page.stream()
+                .flatMap(r -> AnnouncementRecipients.deliveries(a, r).stream()).toList();
+        Map<String, String> suppressedAddresses = suppressions.reasonsFor(
+                deliveries.stream().map(AnnouncementRecipients.Delivery::destination).distinct().toList(),
+                NoticeKind.ANNOUNCEMENT);
         List<Notification> wanted = new ArrayList<>();
         for (Registration r : page) {
             for (AnnouncementRecipients.Delivery d : AnnouncementRecipients.deliveries(a, r)) {
-                Optional<String> suppressed = suppressions.reasonFor(d.destination(), NoticeKind.ANNOUNCEMENT);
+                Optional<String> suppressed = Optional.ofNullable(suppressedAddresses.get(d.destination()));
                 wanted.add(suppressed
                         .map(reason -> Notification.suppressed(r.id(), a.eventId(), NoticeKind.ANNOUNCEMENT,
                                 d.channel(), a.number(), d.language(), d.destination(), reason, now))

@@ -23,6 +23,20 @@ public interface SuppressionList {
         return reasonFor(announcementsKey(address));
     }
 
+    /**
+     * {@link #reasonFor(String, NoticeKind)} for many addresses at once (an announcement's page); adapters read them
+     * in batches.
+     *
+     * @return the reason of each address that must not be written to (the others are absent)
+     */
+    default java.util.Map<String, String> reasonsFor(java.util.Collection<String> addresses, NoticeKind kind) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String address : addresses) {
+            reasonFor(address, kind).ifPresent(reason -> out.put(address, reason));
+        }
+        return out;
+    }
+
     /** The one-click unsubscribe: no more announcements to {@code address}; other notices still go. */
     default void optOutOfAnnouncements(String address, Instant at) {
         suppress(announcementsKey(address), "unsubscribed from announcements", at);

@@ -195,6 +195,19 @@ class AnnouncementEmailTest {
     }
 
     @Test
+    void theLetterLinkInsideAConditionIsALinkToo() {
+        Announcement nested = Fixtures.announcement(8, "((letter_link??Votre lettre : ((letter_link)).))",
+                "((letter_link??رسالتكم: ((letter_link))))");
+        Registration r = Fixtures.invitee(LanguagePreference.BOTH);
+        ComposedEmail email = COMPOSER.compose(new AnnouncementNotice(Fixtures.assises(), r, nested), unsubscribe(r),
+                LETTER);
+        Document html = html(email);
+        assertEquals(2, html.select("a[href=" + LETTER + "]").size(), html.outerHtml());
+        assertTrue(html.text().contains("Votre lettre : " + LETTER + "."), html.text());
+        assertTrue(email.text().contains("رسالتكم: " + LETTER), email.text());
+    }
+
+    @Test
     void anAnnouncementIsNotComposedAsALetterNotice() {
         assertThrows(IllegalArgumentException.class, () -> COMPOSER.compose(new AnnouncementNotice(Fixtures.assises(),
                         Fixtures.invitee(LanguagePreference.BOTH), ANNOUNCEMENT),
