@@ -11,6 +11,7 @@ import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.ProgrammeChangeLog;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.ports.SendingRate;
 import io.convoc.core.ports.SuppressionList;
 import io.convoc.notices.NoticeContents;
 import io.convoc.notices.email.EmailComposer;
@@ -50,14 +51,16 @@ public class EmailSenderFactory {
                              @Value("${PUBLIC_API_URL}") String publicApiUrl,
                              @Value("${SES_CONFIGURATION_SET}") String configurationSet,
                              @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, DeliveryFeedback feedback,
-                             Clock clock) {
+                             SendingRate rate, Clock clock) {
         return new NoticeSender(notifications, registrations, programmes, suppressions,
                 new SesEmailDeliverer(ses, new NoticeContents(changes, announcements), composer, letters, tokens,
                         publicApiUrl, configurationSet, clock), clock, Duration.ofSeconds(leaseSeconds))
                 // SES reports that overtook the send (kept by the delivery-feedback function) applied at markSent
                 .applyingEarlyReports(feedback)
                 // an announcement cancelled meanwhile: its notices not yet handed to SES end CANCELLED
-                .withdrawingCancelled(announcements);
+                .withdrawingCancelled(announcements)
+                // the SES account's send rate, shared by every instance (EMAIL_RATE_PER_SECOND)
+                .limitedBy(rate);
     }
 
     @Singleton

@@ -224,6 +224,7 @@ public final class FaultInjector implements AutoCloseable {
                         serve(client);
                     } catch (IOException | RuntimeException e) {
                         // the client went away, or the emulator did: nothing to answer
+                        if (Boolean.getBoolean("DEBUGFI")) { e.printStackTrace(System.out); }
                     } finally {
                         close(client);
                     }

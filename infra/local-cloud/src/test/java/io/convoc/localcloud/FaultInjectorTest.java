@@ -291,6 +291,21 @@ class FaultInjectorTest {
     }
 
     @Test
+    void scratchLoop() {
+        int failures = 0;
+        for (int i = 0; i < 300; i++) {
+            String key = "loop-" + i;
+            try {
+                s3.putObject(b -> b.bucket("letters").key(key), RequestBody.fromString("lettre ✓"));
+            } catch (SdkClientException e) {
+                failures++;
+                System.out.println("FAIL " + i + " " + e + " / " + e.getCause());
+            }
+        }
+        System.out.println("LOOP failures " + failures);
+    }
+
+    @Test
     void describesNoFaultsAsNone() {
         assertEquals("none", cloud.s3Faults().describe());
         assertInstanceOf(FaultInjector.class, cloud.faultInjector("sns"));

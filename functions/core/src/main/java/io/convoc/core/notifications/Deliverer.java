@@ -13,4 +13,14 @@ public interface Deliverer {
      * @throws DeliveryFailure when the provider refuses or fails
      */
     Delivery deliver(Notification notification, Registration registration, Programme programme);
+
+    /**
+     * What the notice will cost against the provider's rate, known before it is sent: 1 for an e-mail, its parts
+     * for an SMS (deliverers whose units vary compose the notice to count them).
+     *
+     * @throws DeliveryFailure as {@link #deliver} would, for a notice that cannot be written
+     */
+    default int units(Notification notification, Registration registration, Programme programme) {
+        return 1;
+    }
 }

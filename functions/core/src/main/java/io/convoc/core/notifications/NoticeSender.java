@@ -7,6 +7,7 @@ import io.convoc.core.ports.AnnouncementRepository;
 import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.ProgrammeRepository;
 import io.convoc.core.ports.RegistrationRepository;
+import io.convoc.core.ports.SendingRate;
 import io.convoc.core.ports.SuppressionList;
 import io.convoc.core.registration.Registration;
 
@@ -49,6 +50,8 @@ public class NoticeSender {
     private final Duration lease;
     /** Delivery reports that overtook the send, applied once it is recorded; null where none can arrive (SMS). */
     private volatile DeliveryFeedback feedback;
+    /** The provider's rate shared by every sender instance; null: unlimited. */
+    private volatile SendingRate rate;
     /** Where announcement notices look up a cancellation; null where no announcement is sent. */
     private volatile AnnouncementRepository announcements;
     /** What a provider accepted whose recording failed, kept for a later attempt in this instance. */
@@ -160,6 +163,15 @@ public class NoticeSender {
                         clock.instant());
                 return Outcome.CANCELLED;
             }
+            if (rate != null) {
+                int units = deliverer.units(n, registration, programme);
+                Duration maxWait = lease.dividedBy(3);
+                if (!rate.acquire(n.channel(), units, maxWait)) {
+                    notifications.retryLater(n.registrationId(), n.id(), "the " + n.channel() + " sending rate was"
+                            + " used up for longer than " + maxWait.toSeconds() + " s", clock.instant());
+                    return Outcome.RETRY;
+                }
+            }
             if (!notifications.handOver(n.registrationId(), n.id(), leaseUntil, clock.instant())) {
                 return Outcome.ALREADY_HANDLED; // our lease ran out and another attempt took it back
             }
@@ -235,6 +247,15 @@ public class NoticeSender {
                         clock.instant());
             }
         });
+    }
+
+    /**
+     * Takes each notice's units (an e-mail, an SMS's parts) from the provider's rate right before the provider is
+     * called, waiting for them up to a third of the lease; longer, the notice is retried later.
+     */
+    public NoticeSender limitedBy(SendingRate rate) {
+        this.rate = rate;
+        return this;
     }
 
     /**

@@ -95,6 +95,32 @@ class NoticeSenderTest {
     }
 
     @Test
+    void eachNoticeTakesItsUnitsFromTheSendingRateBeforeTheProviderIsCalled() {
+        Notification n = queued();
+        List<String> taken = new ArrayList<>();
+        sender.limitedBy((channel, units, maxWait) -> {
+            assertEquals(0, deliverer.sent.size(), "before the provider call");
+            assertEquals(LEASE.dividedBy(3), maxWait, "no longer than a third of the lease");
+            taken.add(channel + "×" + units);
+            return true;
+        });
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(List.of(n.channel() + "×1"), taken);
+    }
+
+    @Test
+    void aRateUsedUpForTooLongPutsTheNoticeBackForALaterAttemptWithoutCallingTheProvider() {
+        Notification n = queued();
+        sender.limitedBy((channel, units, maxWait) -> false);
+        assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
+        Notification back = stored(n);
+        assertEquals(DeliveryStatus.QUEUED, back.status());
+        assertTrue(back.lastError().contains("sending rate"), back.lastError());
+        assertNull(back.handedOverAt(), "the provider was never called: a later attempt may send it");
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
     void aSecondMessageWhileTheLeaseRunsSendsNothing() {
         Notification n = queued();
         deliverer.onDeliver = () -> assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
