@@ -43,7 +43,9 @@ public class SmsSenderFactory {
         return new NoticeSender(notifications, registrations, programmes, suppressions,
                 new SnsSmsDeliverer(sns, new NoticeContents(changes, announcements), composer, tokens, shortLinks, publicApiUrl,
                         shortLinkBaseUrl.isBlank() ? publicApiUrl : shortLinkBaseUrl, senderId, clock),
-                clock, Duration.ofSeconds(leaseSeconds));
+                clock, Duration.ofSeconds(leaseSeconds))
+                // a cancelled announcement's SMS not handed to SNS yet ends CANCELLED, never sent
+                .withdrawingCancelled(announcements);
     }
 
     @Singleton

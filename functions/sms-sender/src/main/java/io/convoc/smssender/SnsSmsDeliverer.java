@@ -8,6 +8,8 @@ import io.convoc.core.notifications.Notification;
 import io.convoc.core.ports.ShortLinks;
 import io.convoc.core.registration.LetterInfo;
 import io.convoc.core.registration.Registration;
+import io.convoc.notices.AnnouncementNotice;
+import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeContents;
 import io.convoc.notices.UnsendableNotice;
 import io.convoc.notices.sms.SmsComposer;
@@ -25,7 +27,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A notice as SMS, written for its kind (a confirmation, a schedule change), through SNS {@code Publish} to the E.164 number: transactional, with the
+ * A notice as SMS, written for its kind (a confirmation, a schedule change, an announcement), through SNS {@code Publish} to the E.164 number: transactional, with the
  * configured sender id. A person who reads both languages has one SMS notice per language; each notice
  * publishes exactly one message, its language's, so that a retry never sends another twice. Throttling and
  * SNS outages are retryable; an invalid number or an opted-out one is not.
@@ -34,6 +36,12 @@ import java.util.Map;
  * rather than the signed link itself (~120 characters): an Arabic SMS holds 67 characters a part. The signed link
  * expires {@link #LINK_LIFETIME} after the notice was created, so a retried notice names the same target, hence the
  * same code, and rewrites the same short link.
+ *
+ * <p>An announcement needs no letter: its {@code ((letter_link))} is the short link to the letter when the person has
+ * one, else empty. It ends with the line that stops announcements, a short link to the unsubscribe page
+ * ({@code /api/public/unsubscribe/{token}}: its {@code GET} only asks, its button opts out) whose token names the
+ * registration and, signed, the number the SMS goes to; token and short link expire
+ * {@link LetterTokens#UNSUBSCRIBE_LIFETIME} after the notice was created, so a retry writes the same short link.
  */
 final class SnsSmsDeliverer implements Deliverer {
     static final Duration LINK_LIFETIME = Duration.ofDays(14);
@@ -67,21 +75,7 @@ final class SnsSmsDeliverer implements Deliverer {
 
     @Override
     public Delivery deliver(Notification notification, Registration registration, Programme programme) {
-        LetterInfo letter = registration.currentLetter().orElseThrow(() ->
-                DeliveryFailure.permanent("the registration has no letter to point to", null));
-        SmsNotice sms;
-        try {
-            sms = composer.compose(contents.of(notification, registration, programme),
-                    letterLink(notification, registration.id(), letter.version()));
-        } catch (UnsendableNotice e) {
-            throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
-        }
-        // the whole notice is composed, so that its parts budget holds for both languages together
-        SmsText text = sms.messages().stream()
-                .filter(m -> notification.language() == null || m.language() == notification.language())
-                .findFirst()
-                .orElseThrow(() -> DeliveryFailure.permanent("no SMS in " + notification.language()
-                        + " for languages " + registration.languages().code(), null));
+        SmsText text = message(notification, registration, programme);
         try {
             String id = sns.publish(b -> b.phoneNumber(notification.destination()).message(text.text())
                     .messageAttributes(Map.of(
@@ -99,13 +93,53 @@ final class SnsSmsDeliverer implements Deliverer {
         }
     }
 
+    /** The one message of this notice: its language's, out of the whole SMS (all the languages the person reads). */
+    private SmsText message(Notification notification, Registration registration, Programme programme) {
+        SmsNotice sms;
+        try {
+            Notice notice = contents.of(notification, registration, programme);
+            if (notice instanceof AnnouncementNotice announcement) {
+                sms = composer.compose(announcement, registration.currentLetter()
+                                .map(l -> letterLink(notification, registration.id(), l.version())).orElse(null),
+                        stopLink(notification, registration.id()));
+            } else {
+                LetterInfo letter = registration.currentLetter().orElseThrow(() ->
+                        DeliveryFailure.permanent("the registration has no letter to point to", null));
+                sms = composer.compose(notice, letterLink(notification, registration.id(), letter.version()));
+            }
+        } catch (UnsendableNotice e) {
+            throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
+        }
+        // the whole notice is composed, so that its parts budget holds for both languages together
+        return sms.messages().stream()
+                .filter(m -> notification.language() == null || m.language() == notification.language())
+                .findFirst()
+                .orElseThrow(() -> DeliveryFailure.permanent("no SMS in " + notification.language()
+                        + " for languages " + registration.languages().code(), null));
+    }
+
+    /**
+     * The short link to the page that stops announcements to the notice's number: its target is the unsubscribe page
+     * with a token over the registration and that number, which expires {@link LetterTokens#UNSUBSCRIBE_LIFETIME}
+     * after the notice was created (the same on every attempt); the short link expires with it.
+     */
+    private URI stopLink(Notification notification, String registrationId) {
+        Instant expires = created(notification).plus(LetterTokens.UNSUBSCRIBE_LIFETIME);
+        URI target = URI.create(publicApiUrl + "/api/public/unsubscribe/"
+                + tokens.signUnsubscribe(registrationId, notification.destination(), expires));
+        return URI.create(shortLinkBaseUrl + "/l/" + shortLinks.shorten(target, expires));
+    }
+
+    private Instant created(Notification notification) {
+        return notification.createdAt() == null ? clock.instant() : notification.createdAt();
+    }
+
     /**
      * The short link to the letter: its target is the signed download link, which expires {@link #LINK_LIFETIME}
      * after the notice was created (the same on every attempt); the short link expires with it.
      */
     private URI letterLink(Notification notification, String registrationId, int version) {
-        Instant expires = (notification.createdAt() == null ? clock.instant() : notification.createdAt())
-                .plus(LINK_LIFETIME);
+        Instant expires = created(notification).plus(LINK_LIFETIME);
         URI target = URI.create(publicApiUrl + "/api/public/letters/"
                 + tokens.signDownload(registrationId, version, expires));
         return URI.create(shortLinkBaseUrl + "/l/" + shortLinks.shorten(target, expires));

@@ -3,12 +3,19 @@ package io.convoc.smssender;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.convoc.aws.dynamo.AnnouncementTable;
 import io.convoc.aws.dynamo.NotificationTable;
 import io.convoc.aws.dynamo.ProgrammeChangeTable;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.aws.dynamo.RegistrationTable;
+import io.convoc.aws.dynamo.ShortLinkTable;
+import io.convoc.aws.dynamo.SuppressionTable;
+import io.convoc.core.announcements.Announcement;
+import io.convoc.core.announcements.AnnouncementDraft;
+import io.convoc.core.announcements.Audience;
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.ProgrammeSession;
+import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.notifications.Channel;
 import io.convoc.core.notifications.DeliveryStatus;
 import io.convoc.core.notifications.NoticeKind;
@@ -37,11 +44,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SMS queue's messages (the sample event of events/sqs) through the real handler to the SMS sink. */
@@ -51,6 +64,11 @@ class SmsSenderHandlerTest {
     private static RegistrationTable registrations;
     private static NotificationTable notifications;
     private static ProgrammeChangeTable changes;
+    private static AnnouncementTable announcements;
+    /** As the fan-out writes announcement notices: each one counted in its announcement's counters. */
+    private static NotificationTable countedNotifications;
+    private static SuppressionTable suppressions;
+    private static ShortLinkTable shortLinks;
     private static SmsSenderHandler handler;
 
     @BeforeAll
@@ -62,6 +80,11 @@ class SmsSenderHandlerTest {
                 cloud.tableName("RegistrationLookupsTable"));
         notifications = new NotificationTable(enhanced, cloud.dynamo(), cloud.tableName("NotificationsTable"));
         changes = new ProgrammeChangeTable(cloud.dynamo(), cloud.tableName("EventsTable"));
+        announcements = new AnnouncementTable(cloud.dynamo(), cloud.tableName("AnnouncementsTable"));
+        countedNotifications = new NotificationTable(enhanced, cloud.dynamo(), cloud.tableName("NotificationsTable"),
+                announcements);
+        suppressions = new SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"));
+        shortLinks = new ShortLinkTable(cloud.dynamo(), cloud.tableName("ShortLinksTable"));
         handler = new SmsSenderHandler();
     }
 
@@ -245,15 +268,238 @@ class SmsSenderHandlerTest {
         assertTrue(SmsCount.of(french).parts() + SmsCount.of(arabic).parts() <= 6, french + "\n" + arabic);
     }
 
+    // ---- announcements ----------------------------------------------------------------------------------------
+
+    private static final Pattern SHORT_LINK = Pattern.compile("https?://[^ /\\n]+/l/([0-9A-Za-z]{8})");
+    /** An organizers' SMS with the person's name and, for those who have one, the link to their letter. */
+    private static final Bilingual ANNOUNCEMENT_SMS = Bilingual.of(
+            "((name)), accueil demain dès 8h30 au Palais des congrès.((letter_link?? Lettre : ((letter_link))))",
+            "((name))، الاستقبال غدا ابتداء من 8:30 بقصر المؤتمرات.((letter_link?? الرسالة: ((letter_link))))");
+
+    /** An SMS announcement of the Assises to everyone, being sent (as the fan-out leaves it). */
+    private static Announcement sendingAnnouncement(Bilingual sms) {
+        Instant now = Instant.now();
+        Announcement a = Announcement.draft(announcements.nextNumber(), new AnnouncementDraft("assises-2024",
+                Bilingual.of("", ""), Bilingual.of("", ""), sms, EnumSet.of(Channel.SMS), Audience.everyone()),
+                "organisateur.dgct", now);
+        announcements.create(a);
+        assertTrue(announcements.schedule(a.number(), now, now));
+        assertTrue(announcements.startSending(a.number(), now));
+        return announcements.find(a.number()).orElseThrow();
+    }
+
+    /** A registration of the Assises, with its letter v1 or without a letter yet. */
+    private static String invitee(LanguagePreference languages, String mobile, boolean withLetter) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        registrations.create(new Registration(id, "assises-2024", Civility.MONSIEUR,
+                new PersonName("Omar", "Benjelloun", "عمر بنجلون"), "Président", "رئيس", Category.REGION_PRESIDENT,
+                "Conseil régional", null, id + "@example.ma", mobile, languages, List.of(), RegistrationSource.FORM,
+                RegistrationStatus.RECEIVED, null, null, now, now));
+        if (withLetter) {
+            registrations.recordLetter(id, 0, new LetterInfo(1, "ANRA-2024/0007", "letters/x.pdf", "00", now), now);
+        }
+        return id;
+    }
+
+    /** The announcement's SMS notices to a registration, one per language it reads, as the fan-out writes them. */
+    private static List<Notification> queuedAnnouncement(Announcement a, String registrationId,
+                                                         LanguagePreference languages, String mobile) {
+        return languages.languages().stream().map(language -> {
+            Notification n = Notification.queued(registrationId, "assises-2024", NoticeKind.ANNOUNCEMENT, Channel.SMS,
+                    a.number(), language, mobile, Instant.now());
+            countedNotifications.create(n);
+            return n;
+        }).toList();
+    }
+
+    private static String newMobile() {
+        return "+2126" + (10000000 + (int) (Math.random() * 89999999));
+    }
+
+    /** Where a short link of an SMS leads (ShortLinksTable). */
+    private static URI target(Matcher link) {
+        return shortLinks.resolve(link.group(1), Instant.now()).orElseThrow();
+    }
+
+    /**
+     * An announcement to a French reader: their SMS is the organizers' text with their name and the short link to their
+     * letter, then the stop line, whose short link leads to the unsubscribe page with a token for this number.
+     */
     @Test
-    void anAnnouncementIsNotSentAsAConfirmation() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
-        Notification n = queued(NoticeKind.ANNOUNCEMENT, 1, LanguagePreference.FR, mobile).get(0);
+    void anAnnouncementSmsIsTheOrganizersTextForThePersonThenTheStopLine() {
+        String mobile = newMobile();
+        String id = invitee(LanguagePreference.FR, mobile, true);
+        Announcement a = sendingAnnouncement(ANNOUNCEMENT_SMS);
+        Notification n = queuedAnnouncement(a, id, LanguagePreference.FR, mobile).get(0);
+        assertEquals("ANNOUNCEMENT#SMS-FR#v" + a.number() + "#" + id, n.id());
+
         assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
-        Notification failed = current(n);
-        assertEquals(DeliveryStatus.FAILED, failed.status());
-        assertTrue(failed.statusReason().startsWith("unsupported_kind: "), failed.statusReason());
+        Notification sent = current(n);
+        assertEquals(DeliveryStatus.SENT, sent.status(), sent.toString());
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(1, received.size(), received.toString());
+        String sms = received.get(0).message();
+        String[] lines = sms.split("\n");
+        assertEquals(2, lines.length, sms);
+        assertTrue(lines[0].matches("Monsieur Omar Benjelloun, accueil demain dès 8h30 au Palais des congrès\\. "
+                + "Lettre : https?://[^ ]+/l/[0-9A-Za-z]{8}"), sms);
+        assertTrue(lines[1].matches("STOP annonces : https?://[^ ]+/l/[0-9A-Za-z]{8}"), sms);
+        assertEquals("Transactional", received.get(0).attributes().get("AWS.SNS.SMS.SMSType"));
+        assertEquals(SmsEncoding.GSM_7BIT, SmsCount.of(sms).encoding());
+        assertEquals(received.get(0).messageId(), sent.providerMessageId());
+        assertEquals(SmsCount.of(sms).parts(), sent.parts(), "the notice records what the SMS costs");
+
+        String api = System.getProperty("PUBLIC_API_URL").replaceAll("/+$", "");
+        Matcher letter = SHORT_LINK.matcher(lines[0]);
+        assertTrue(letter.find());
+        assertTrue(target(letter).toString().startsWith(api + "/api/public/letters/" + id + ".1."), target(letter).toString());
+        Matcher stop = SHORT_LINK.matcher(lines[1]);
+        assertTrue(stop.find());
+        String page = target(stop).toString();
+        String prefix = api + "/api/public/unsubscribe/";
+        assertTrue(page.startsWith(prefix), page);
+        // the token opts out this number, and no other address of the registration
+        LetterTokens tokens = new LetterTokens(System.getProperty("LETTER_TOKEN_KEY"));
+        String token = page.substring(prefix.length());
+        assertEquals(Optional.of(mobile), tokens.verifyUnsubscribe(token, r -> Optional.of(mobile), Instant.now()));
+        assertTrue(tokens.verifyUnsubscribe(token, r -> Optional.of(id + "@example.ma"), Instant.now()).isEmpty());
+        assertTrue(tokens.verifyUnsubscribe(token, r -> Optional.of(mobile),
+                n.createdAt().plus(LetterTokens.UNSUBSCRIBE_LIFETIME).plusSeconds(1)).isEmpty(), "a year long");
+
+        assertEquals(1, announcements.find(a.number()).orElseThrow().counters().sent(), "counted as sent");
+    }
+
+    /** French and Arabic read: two notices, each sends its language's message once, the parts recorded on each. */
+    @Test
+    void aFrenchAndArabicReaderGetsTwoMessagesOnePerNotice() {
+        String mobile = newMobile();
+        String id = invitee(LanguagePreference.BOTH, mobile, true);
+        Announcement a = sendingAnnouncement(ANNOUNCEMENT_SMS);
+        List<Notification> notices = queuedAnnouncement(a, id, LanguagePreference.BOTH, mobile);
+        assertEquals(2, notices.size());
+        for (Notification n : notices) {
+            assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+            assertTrue(handle(event(n, 2)).getBatchItemFailures().isEmpty(), "delivered again: nothing more");
+        }
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(2, received.size(), received.toString());
+        String french = received.get(0).message();
+        String arabic = received.get(1).message();
+        assertTrue(french.startsWith("Monsieur Omar Benjelloun, accueil demain") && french.contains("\nSTOP annonces : "),
+                french);
+        assertTrue(arabic.startsWith("السيد عمر بنجلون، الاستقبال غدا") && arabic.contains("\nإيقاف الإعلانات: "), arabic);
+        assertEquals(SmsEncoding.UCS_2, SmsCount.of(arabic).encoding());
+        for (int i = 0; i < 2; i++) {
+            Notification sent = current(notices.get(i));
+            assertEquals(DeliveryStatus.SENT, sent.status(), sent.toString());
+            assertEquals(received.get(i).messageId(), sent.providerMessageId());
+            assertEquals(SmsCount.of(received.get(i).message()).parts(), sent.parts(), received.get(i).message());
+        }
+        // one letter, one number: the same two short links in both languages
+        Matcher fr = SHORT_LINK.matcher(french);
+        Matcher ar = SHORT_LINK.matcher(arabic);
+        for (int link = 0; link < 2; link++) {
+            assertTrue(fr.find() && ar.find());
+            assertEquals(fr.group(1), ar.group(1));
+        }
+        assertTrue(SmsCount.of(french).parts() + SmsCount.of(arabic).parts() <= 6, french + "\n" + arabic);
+        assertEquals(2, announcements.find(a.number()).orElseThrow().counters().sent());
+    }
+
+    /** No letter yet: the announcement goes all the same, without the letter's line. */
+    @Test
+    void anAnnouncementNeedsNoLetter() {
+        String mobile = newMobile();
+        String id = invitee(LanguagePreference.AR, mobile, false);
+        Notification n = queuedAnnouncement(sendingAnnouncement(ANNOUNCEMENT_SMS), id, LanguagePreference.AR, mobile)
+                .get(0);
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(n).status(), current(n).toString());
+        String sms = cloud.sms().messagesTo(mobile).get(0).message();
+        assertTrue(sms.matches("السيد عمر بنجلون، الاستقبال غدا ابتداء من 8:30 بقصر المؤتمرات\\.\n"
+                + "إيقاف الإعلانات: https?://[^ ]+/l/[0-9A-Za-z]{8}"), sms);
+    }
+
+    @Test
+    void aCancelledAnnouncementsSmsEndsCancelledAndNothingIsSent() {
+        String mobile = newMobile();
+        String id = invitee(LanguagePreference.BOTH, mobile, true);
+        Announcement a = sendingAnnouncement(ANNOUNCEMENT_SMS);
+        List<Notification> notices = queuedAnnouncement(a, id, LanguagePreference.BOTH, mobile);
+        assertTrue(announcements.cancel(a.number(), "by organisateur.dgct", Instant.now()));
+        for (Notification n : notices) {
+            assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+            Notification cancelled = current(n);
+            assertEquals(DeliveryStatus.CANCELLED, cancelled.status(), cancelled.toString());
+            assertTrue(cancelled.statusReason().contains("cancelled"), cancelled.statusReason());
+        }
         assertEquals(0, cloud.sms().messagesTo(mobile).size());
+        assertEquals(2, announcements.find(a.number()).orElseThrow().counters().cancelled());
+    }
+
+    /** A number opted out of announcements (the SMS's stop link): no announcement, but its confirmation still goes. */
+    @Test
+    void aNumberOptedOutOfAnnouncementsStillGetsItsConfirmation() {
+        String mobile = newMobile();
+        Notification confirmation = queuedSms(LanguagePreference.FR, mobile).get(0);
+        Notification n = queuedAnnouncement(sendingAnnouncement(ANNOUNCEMENT_SMS), confirmation.registrationId(),
+                LanguagePreference.FR, mobile).get(0);
+        suppressions.optOutOfAnnouncements(mobile, Instant.now());
+
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
+        Notification suppressed = current(n);
+        assertEquals(DeliveryStatus.SUPPRESSED, suppressed.status(), suppressed.toString());
+        assertEquals("unsubscribed from announcements", suppressed.statusReason());
+        assertEquals(0, cloud.sms().messagesTo(mobile).size());
+
+        assertTrue(handle(event(confirmation, 1)).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(confirmation).status());
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(1, received.size(), received.toString());
+        assertTrue(received.get(0).message().startsWith("Inscription confirm"), received.get(0).message());
+    }
+
+    /** Longer than SmsMaxParts (6): refused at once, FAILED with the reason, nothing sent. */
+    @Test
+    void anAnnouncementSmsOverTheMaximumFailsWithTheReason() {
+        String mobile = newMobile();
+        String id = invitee(LanguagePreference.AR, mobile, true);
+        Announcement a = sendingAnnouncement(Bilingual.of("Information. ".repeat(36), "معلومات مهمة. ".repeat(34)));
+        Notification n = queuedAnnouncement(a, id, LanguagePreference.AR, mobile).get(0);
+        assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty(), "not retried");
+        Notification failed = current(n);
+        assertEquals(DeliveryStatus.FAILED, failed.status(), failed.toString());
+        assertTrue(failed.statusReason().startsWith("sms_too_long: ") && failed.statusReason().contains("maximum of 6"),
+                failed.statusReason());
+        assertEquals(1, failed.attempts());
+        assertEquals(0, cloud.sms().messagesTo(mobile).size());
+    }
+
+    /**
+     * The sample event (events/sqs/announcement-sms-notice.json) as {@code sam local invoke} sends it, its registration
+     * and announcement re-keyed to this test's: the Arabic SMS of the announcement goes out.
+     */
+    @Test
+    void theSampleAnnouncementEventSendsItsSms() {
+        String mobile = newMobile();
+        String id = invitee(LanguagePreference.BOTH, mobile, true);
+        Announcement a = sendingAnnouncement(ANNOUNCEMENT_SMS);
+        Notification n = queuedAnnouncement(a, id, LanguagePreference.BOTH, mobile).get(1);
+        SQSEvent event = EventLoader.loadSQSEvent(SampleData.file("sqs/announcement-sms-notice.json").toString());
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
+        String sampleRegistration = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        String sampleId = Notification.idOf(sampleRegistration, NoticeKind.ANNOUNCEMENT, Channel.SMS, 1, n.language());
+        assertTrue(message.getBody().contains("\"notificationId\": \"" + sampleId + "\""),
+                "the sample names a notice id in the current format: " + message.getBody());
+        message.setBody(message.getBody().replace(sampleId, n.id()).replace(sampleRegistration, id));
+        assertTrue(handle(event).getBatchItemFailures().isEmpty());
+        assertEquals(DeliveryStatus.SENT, current(n).status(), current(n).toString());
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(1, received.size(), received.toString());
+        assertTrue(received.get(0).message().startsWith("السيد عمر بنجلون"), received.get(0).message());
+        assertFalse(received.get(0).message().contains("STOP"), "the Arabic message only");
+        assertEquals(received.get(0).messageId(), current(n).providerMessageId());
     }
 
     @Test

@@ -3,10 +3,17 @@ package io.convoc.smssender;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convoc.aws.dynamo.AnnouncementTable;
 import io.convoc.aws.dynamo.NotificationTable;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.aws.dynamo.RegistrationTable;
 import io.convoc.aws.dynamo.ShortLinkTable;
+import io.convoc.core.announcements.Announcement;
+import io.convoc.core.announcements.AnnouncementDraft;
+import io.convoc.core.announcements.Audience;
+import io.convoc.core.event.Bilingual;
 import io.convoc.core.letters.LetterTokens;
 import io.convoc.core.links.ShortCodes;
 import io.convoc.core.notifications.Channel;
@@ -39,8 +46,10 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -247,5 +256,52 @@ class SmsShortLinkTest {
         int parts = received.stream().mapToInt(s -> SmsCount.of(s.message()).parts()).sum();
         assertTrue(parts <= 4, parts + " parts for both languages: " + received);
         System.out.println("fr+ar confirmation, " + PRODUCTION_BASE + ": " + parts + " parts");
+    }
+
+    /**
+     * The sample announcement's SMS (events/api/draft-announcement.json) to a French and Arabic reader, with a production
+     * short link domain: each message is the organizers' text and the stop line, whose short link leads to the
+     * unsubscribe page; what each costs.
+     */
+    @Test
+    void theSampleAnnouncementSmsWithItsStopLink() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode draft = json.readTree(json.readTree(Files.readString(SampleData.file("api/draft-announcement.json")))
+                .path("body").asText());
+        Bilingual text = Bilingual.of(draft.path("sms").path("fr").asText(), draft.path("sms").path("ar").asText());
+        AnnouncementTable announcements = new AnnouncementTable(cloud.dynamo(), cloud.tableName("AnnouncementsTable"));
+        Instant now = Instant.now();
+        Announcement a = Announcement.draft(announcements.nextNumber(), new AnnouncementDraft("assises-2024",
+                        Bilingual.of("", ""), Bilingual.of("", ""), text, EnumSet.of(Channel.SMS), Audience.everyone()),
+                "organisateur.dgct", now);
+        announcements.create(a);
+        assertTrue(announcements.schedule(a.number(), now, now) && announcements.startSending(a.number(), now));
+        String mobile = mobile();
+        String registration = queuedConfirmations(LanguagePreference.BOTH, mobile).get(0).registrationId();
+        for (var language : LanguagePreference.BOTH.languages()) {
+            Notification n = Notification.queued(registration, "assises-2024", NoticeKind.ANNOUNCEMENT, Channel.SMS,
+                    a.number(), language, mobile, now);
+            notifications.create(n);
+            assertTrue(handle(production, n, 1).getBatchItemFailures().isEmpty());
+            assertEquals(DeliveryStatus.SENT, current(n).status(), current(n).toString());
+        }
+        List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
+        assertEquals(2, received.size(), received.toString());
+        String french = received.get(0).message();
+        String arabic = received.get(1).message();
+        assertTrue(french.startsWith(text.fr() + "\nSTOP annonces : " + PRODUCTION_BASE + "/l/"), french);
+        assertTrue(arabic.startsWith(text.ar() + "\nإيقاف الإعلانات: " + PRODUCTION_BASE + "/l/"), arabic);
+        Matcher stop = shortLink(french);
+        assertEquals(stop.group(2), shortLink(arabic).group(2), "one number, one stop link");
+        String api = System.getProperty("PUBLIC_API_URL").replaceAll("/+$", "");
+        assertTrue(links.resolve(stop.group(2), Instant.now()).orElseThrow().toString()
+                .startsWith(api + "/api/public/unsubscribe/" + registration + "."));
+        SmsCount fr = SmsCount.of(french);
+        SmsCount ar = SmsCount.of(arabic);
+        assertEquals(SmsEncoding.GSM_7BIT, fr.encoding());
+        assertEquals(SmsEncoding.UCS_2, ar.encoding());
+        assertTrue(fr.parts() + ar.parts() <= 6, french + "\n" + arabic);
+        System.out.println("sample announcement, " + PRODUCTION_BASE + ": fr " + fr.parts() + " part(s), " + fr.units()
+                + " units; ar " + ar.parts() + " part(s), " + ar.units() + " units");
     }
 }

@@ -224,7 +224,6 @@ public final class FaultInjector implements AutoCloseable {
                         serve(client);
                     } catch (IOException | RuntimeException e) {
                         // the client went away, or the emulator did: nothing to answer
-                        if (Boolean.getBoolean("DEBUGFI")) { e.printStackTrace(System.out); }
                     } finally {
                         close(client);
                     }
@@ -397,12 +396,24 @@ public final class FaultInjector implements AutoCloseable {
             OutputStream up = upstream.getOutputStream();
             up.write(closing(requestHead).getBytes(StandardCharsets.ISO_8859_1));
             up.flush();
-            // the body (if any) flows on while the answer is read: an Expect: 100-continue waits for the interim answer
-            threads.execute(() -> {
+            // the body (if any) flows on while the answer is read (an Expect: 100-continue waits for the interim
+            // answer); all the client sends is read to its end, even once the emulator has stopped reading (it may
+            // answer before the last bytes of an aws-chunked body): closing on unread bytes would reset the client
+            java.util.concurrent.Future<?> pump = threads.submit(() -> {
+                byte[] buffer = new byte[8192];
+                boolean passing = true;
                 try {
-                    in.transferTo(up);
-                } catch (IOException ignored) {
-                    // either side closed: the exchange is over
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        if (passing) {
+                            try {
+                                up.write(buffer, 0, n);
+                            } catch (IOException emulatorClosed) {
+                                passing = false;
+                            }
+                        }
+                    }
+                } catch (IOException clientClosed) {
+                    // the exchange is over
                 }
             });
             InputStream down = new BufferedInputStream(upstream.getInputStream());
@@ -424,6 +435,17 @@ public final class FaultInjector implements AutoCloseable {
             }
             down.transferTo(out);
             out.flush();
+            if (answer) {
+                // a lingering close: the answer is complete; wait for the client to finish sending and close
+                client.shutdownOutput();
+                try {
+                    pump.get(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // close anyway
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         } finally {
             open.removeIf(s -> s.isClosed());
         }

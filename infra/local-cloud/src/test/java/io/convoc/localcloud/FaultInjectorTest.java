@@ -290,19 +290,17 @@ class FaultInjectorTest {
         return out;
     }
 
+    /**
+     * Without faults the proxy fails nothing: s3proxy may answer an aws-chunked upload before reading its last
+     * bytes, and closing the client's connection on unread bytes would reset it (a write error, 1 request in 30).
+     */
     @Test
-    void scratchLoop() {
-        int failures = 0;
-        for (int i = 0; i < 300; i++) {
-            String key = "loop-" + i;
-            try {
-                s3.putObject(b -> b.bucket("letters").key(key), RequestBody.fromString("lettre ✓"));
-            } catch (SdkClientException e) {
-                failures++;
-                System.out.println("FAIL " + i + " " + e + " / " + e.getCause());
-            }
+    void withoutFaultsNoUploadFails() {
+        for (int i = 0; i < 150; i++) {
+            String key = "upload-" + i + "-" + UUID.randomUUID();
+            s3.putObject(b -> b.bucket("letters").key(key), RequestBody.fromString("lettre ✓ " + key));
         }
-        System.out.println("LOOP failures " + failures);
+        assertEquals(150, cloud.s3().listObjectsV2(b -> b.bucket("letters").prefix("upload-")).keyCount());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.convoc.core.announcements.UnknownAnnouncement;
 import io.convoc.core.ports.Page;
 import io.convoc.core.validation.FieldError;
 import io.convoc.core.validation.TextRules;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,13 +40,18 @@ public class AnnouncementController {
     static final int MAX_PAGE = 100;
 
     private final Announcements announcements;
+    private final AnnouncementPreview previews;
     private final AnnouncementJson json;
     private final Problems problems;
+    private final String shortLinkBase;
 
-    public AnnouncementController(Announcements announcements, AnnouncementJson json, Problems problems) {
+    public AnnouncementController(Announcements announcements, AnnouncementPreview previews, AnnouncementJson json,
+                                  Problems problems, @Value("${SHORT_LINK_BASE_URL:}") String shortLinkBase) {
         this.announcements = announcements;
+        this.previews = previews;
         this.json = json;
         this.problems = problems;
+        this.shortLinkBase = shortLinkBase;
     }
 
     @Allowed(Role.ORGANIZER)
@@ -81,6 +87,19 @@ public class AnnouncementController {
     @Get("/{id}")
     public AnnouncementView find(@PathVariable String id) {
         return AnnouncementView.of(announcements.find(id));
+    }
+
+    /**
+     * The e-mail and SMS of a sample recipient in each language, and over the audience: recipients per channel,
+     * those left out, SMS parts, and how long the send takes at the configured rates.
+     */
+    @Allowed(Role.ORGANIZER)
+    @Get("/{id}/preview")
+    public AnnouncementPreview.View preview(HttpRequest<?> request, @PathVariable String id) {
+        // the SMS links' length is the short links' base: configured, or this API's own address
+        String base = !shortLinkBase.isBlank() ? shortLinkBase
+                : "https://" + request.getHeaders().get("Host", String.class).orElse("localhost");
+        return previews.of(announcements.find(id), base);
     }
 
     /** Now (no body), or at {@code {"scheduledFor": "2026-12-02T09:00:00+01:00"}}, up to 7 days ahead. */

@@ -21,11 +21,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The unsubscribe link of announcement e-mails ({@code List-Unsubscribe}, RFC 8058), public: its signed token names
- * the registration and, signed but not written, the address the e-mail went to.
+ * The unsubscribe link of announcement e-mails ({@code List-Unsubscribe}, RFC 8058) and of announcement SMS (their
+ * stop line, a short link here), public: its signed token names the registration and, signed but not written, the
+ * address the e-mail or the number the SMS went to.
  * <ul>
  * <li>{@code GET} (a person following the link, or a mail scanner checking it) changes nothing: a page in French and
  * Arabic with a button that POSTs;</li>
@@ -75,9 +77,15 @@ public class UnsubscribeController {
                 + Messages.text(Language.AR, "unsubscribe.done") + "\n", TEXT);
     }
 
-    /** The address a genuine, unexpired token opts out, as its registration has it now. */
+    /**
+     * The address a genuine, unexpired token opts out, as its registration has it now: the e-mail address (the link of
+     * an announcement e-mail) or the mobile number (the stop link of an announcement SMS).
+     */
     private String address(String token) {
-        return tokens.verifyUnsubscribe(token, id -> registrations.find(id).map(Registration::email), clock.instant())
+        Instant now = clock.instant();
+        return tokens.verifyUnsubscribe(token, id -> registrations.find(id).map(Registration::email), now)
+                .or(() -> tokens.verifyUnsubscribe(token,
+                        id -> registrations.find(id).flatMap(Registration::mobileNumber), now))
                 .orElseThrow(() -> new ApiException(404, "invalid_unsubscribe_link",
                         List.of(FieldError.of("token", "invalid_unsubscribe_link"))));
     }

@@ -129,6 +129,8 @@ class AccessTest {
                         + "\"body\":{\"fr\":\"Bonjour ((name))\",\"ar\":\"مرحبا ((name))\"}}", ORGANIZERS),
                 new Spec("GET", "/api/announcements", "/api/announcements", null, ORGANIZERS),
                 new Spec("GET", "/api/announcements/{id}", "/api/announcements/999999", null, ORGANIZERS),
+                new Spec("GET", "/api/announcements/{id}/preview", "/api/announcements/999999/preview", null,
+                        ORGANIZERS),
                 new Spec("POST", "/api/announcements/{id}/send", "/api/announcements/999999/send", null, ORGANIZERS),
                 new Spec("POST", "/api/announcements/{id}/cancel", "/api/announcements/999999/cancel", null,
                         ORGANIZERS),

@@ -271,6 +271,40 @@ class AnnouncementControllerTest {
     }
 
     @Test
+    void thePreviewShowsEachLanguageTheReachOfEachChannelTheSmsCostAndTheTime() throws Exception {
+        String eventId = eventWithInvitees();
+        String id = body(call(draft(eventId, Map.of()))).get("id").asText();
+        new io.convoc.aws.dynamo.SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"))
+                .optOutOfAnnouncements("FZ.ElIdrissi@example.ma", Instant.now());
+        APIGatewayV2HTTPResponse r = call(get("/api/announcements/" + id + "/preview"));
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        JsonNode p = body(r);
+        assertEquals(3, p.get("recipients").get("total").asInt());
+        assertEquals(2, p.get("recipients").get("email").asInt(), "the opted-out address is left out");
+        assertEquals(1, p.get("recipients").get("suppressed").get("email").asInt());
+        JsonNode fr = p.get("email").get("fr");
+        JsonNode ar = p.get("email").get("ar");
+        assertTrue(fr.get("subject").asText().startsWith("Assises de la régionalisation avancée"), fr.toString());
+        assertTrue(fr.get("text").asText().contains("Bonjour"), fr.toString());
+        assertFalse(fr.get("text").asText().contains("(("), "every placeholder replaced: " + fr);
+        assertTrue(ar.get("html").asText().contains("dir=\"rtl\""), ar.toString());
+        assertTrue(ar.get("html").asText().contains("يُفتح استقبال المشاركين"), ar.toString());
+        JsonNode smsAr = p.get("sms").get("ar");
+        assertTrue(smsAr.get("text").asText().contains("قصر المؤتمرات"), smsAr.toString());
+        assertEquals("UCS2", smsAr.get("encoding").asText().replace("-", "").toUpperCase(java.util.Locale.ROOT)
+                .replace("UCS_2", "UCS2"), smsAr.toString());
+        JsonNode parts = p.get("smsParts");
+        assertTrue(parts.get("ar").asLong() > 0 && parts.get("fr").asLong() > 0, parts.toString());
+        assertEquals(parts.get("fr").asLong() + parts.get("ar").asLong(), parts.get("total").asLong());
+        JsonNode duration = p.get("duration");
+        long emails = p.get("recipients").get("email").asLong();
+        long expected = Math.max((emails + duration.get("emailsPerSecond").asInt() - 1) / duration.get("emailsPerSecond").asInt(),
+                (parts.get("total").asLong() + duration.get("smsPartsPerSecond").asInt() - 1)
+                        / duration.get("smsPartsPerSecond").asInt());
+        assertEquals(expected, duration.get("seconds").asLong());
+    }
+
+    @Test
     void theListShowsTheNewestFirstAndAnUnknownIdIs404() throws Exception {
         String eventId = eventWithInvitees();
         String first = body(call(draft(eventId, Map.of()))).get("id").asText();

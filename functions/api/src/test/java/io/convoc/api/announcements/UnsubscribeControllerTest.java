@@ -217,4 +217,41 @@ class UnsubscribeControllerTest {
                 JSON.readTree(arabic.body()).path("detail").asText(), arabic.body());
         assertFalse(optedOut(r));
     }
+
+    /**
+     * The stop line of an announcement SMS (a short link to this page, its token signed for the number the SMS went
+     * to): the page asks, its button opts the number out of announcements, and only the number.
+     */
+    @Test
+    void theStopLinkOfAnSmsOptsTheNumberOutOfAnnouncements() throws Exception {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        Registration r = new Registration(id, "assises-2024", null, new PersonName("Nadia", "Tazi", "نادية التازي"), "",
+                "", Category.EXPERT, "", null, "nadia-" + id + "@example.ma", mobile, null, List.of(),
+                RegistrationSource.FORM, RegistrationStatus.RECEIVED, null, null, now, now);
+        registrations.create(r);
+        String url = gateway.url() + "/api/public/unsubscribe/" + tokens.signUnsubscribe(id, mobile,
+                now.plus(LetterTokens.UNSUBSCRIBE_LIFETIME));
+
+        HttpResponse<String> page = get(url, "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertEquals(200, page.statusCode(), page.body());
+        assertFalse(page.body().contains(mobile), "no contact data on the page");
+        assertTrue(suppressions.reasonFor(mobile, NoticeKind.ANNOUNCEMENT).isEmpty(), "a GET never unsubscribes");
+
+        HttpResponse<String> button = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, button.statusCode(), button.body());
+        assertEquals(Optional.of("unsubscribed from announcements"),
+                suppressions.reasonFor(mobile, NoticeKind.ANNOUNCEMENT));
+        assertEquals(Optional.empty(), suppressions.reasonFor(mobile, NoticeKind.CONFIRMATION));
+        assertFalse(optedOut(r), "the number's link opts out the number, not the e-mail address");
+
+        // a token for another number of the same registration is not recognised
+        assertEquals(404, oneClick(gateway.url() + "/api/public/unsubscribe/" + tokens.signUnsubscribe(id,
+                "+212699999999", now.plus(LetterTokens.UNSUBSCRIBE_LIFETIME))).statusCode());
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * instance counts on the same item, so together they never pass the rate in any calendar second, and while work
  * remains each second fills up to it. An SMS with more parts than the rate goes out alone in its second.
  */
-public final class DynamoSendingRate implements SendingRate {
+public final class DynamoSendingRate implements SendingRate, SendingRate.PerSecond {
     private final DynamoDbClient dynamo;
     private final String table;
     private final int emailsPerSecond;
@@ -34,6 +34,7 @@ public final class DynamoSendingRate implements SendingRate {
         this.clock = clock;
     }
 
+    @Override
     public int perSecond(Channel channel) {
         return channel == Channel.EMAIL ? emailsPerSecond : smsPartsPerSecond;
     }

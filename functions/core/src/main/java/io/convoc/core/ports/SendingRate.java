@@ -7,6 +7,12 @@ import io.convoc.core.notifications.Channel;
  * SMS parts per second. Senders take their units just before calling the provider.
  */
 public interface SendingRate {
+
+    /** The rates themselves: units per second on each channel (0: no limit). */
+    interface PerSecond {
+        int perSecond(Channel channel);
+    }
+
     /**
      * Waits until {@code units} may be sent on {@code channel} within its rate.
      *

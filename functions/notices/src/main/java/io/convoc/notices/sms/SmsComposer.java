@@ -1,10 +1,13 @@
 package io.convoc.notices.sms;
 
+import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
 import io.convoc.core.event.ProgrammeSession;
 import io.convoc.core.notifications.NoticeKind;
 import io.convoc.core.programme.ChangeKind;
+import io.convoc.notices.AnnouncementNotice;
+import io.convoc.notices.AnnouncementValues;
 import io.convoc.notices.Notice;
 import io.convoc.notices.NoticeDates;
 import io.convoc.notices.NoticeText;
@@ -34,11 +37,17 @@ import java.util.stream.Collectors;
  * a receipt and a link, and its full wording only adds the venue, which the letter and the e-mail give (with a short
  * link, an Arabic confirmation is then 2 parts rather than 3, a French one 1 rather than 2). A schedule change keeps
  * its full wording while it fits: what changed, before and after, is its message. Only confirmations and schedule
- * changes have an SMS: any other kind (an "already registered" notice is e-mail only) is refused as
- * {@code unsupported_kind}. Thread-safe.
+ * changes and announcements have an SMS: any other kind (an "already registered" notice is e-mail only) is refused
+ * as {@code unsupported_kind}.
+ *
+ * <p>An announcement's SMS ({@link #compose(AnnouncementNotice, URI, URI)}) is the organizers' text in each language
+ * the person reads, its placeholders filled by {@link AnnouncementValues}, followed by the line that says how to stop
+ * announcements ({@code sms.announcement.full}); it has one wording (the organizers' text is not shortened), so over
+ * {@link SmsSettings#maxParts()} it is refused. Thread-safe.
  */
 public final class SmsComposer {
-    private static final EnumSet<NoticeKind> SMS_KINDS = EnumSet.of(NoticeKind.CONFIRMATION, NoticeKind.SCHEDULE_CHANGE);
+    private static final EnumSet<NoticeKind> SMS_KINDS = EnumSet.of(NoticeKind.CONFIRMATION, NoticeKind.SCHEDULE_CHANGE,
+            NoticeKind.ANNOUNCEMENT);
 
     private final SmsSettings settings;
 
@@ -54,14 +63,20 @@ public final class SmsComposer {
      * @param letterLink where the invitee finds their letter: an absolute http(s) URL, as short as the caller can make it
      * @throws SmsTooLong       when even the short wording needs more than {@link SmsSettings#maxParts()} parts
      * @throws UnsendableNotice {@code unsupported_kind} for a kind that has no SMS (see {@link #writes(NoticeKind)})
+     * @throws IllegalArgumentException for an announcement, whose SMS also needs its stop link (the other
+     *                                  {@code compose})
      */
     public SmsNotice compose(Notice notice, URI letterLink) {
         Objects.requireNonNull(notice, "notice");
+        if (notice instanceof AnnouncementNotice) {
+            throw new IllegalArgumentException("an announcement's SMS carries the link that stops announcements: "
+                    + "compose(AnnouncementNotice, letterLink, stopLink)");
+        }
         if (!writes(notice.kind())) {
             throw new UnsendableNotice("unsupported_kind", "registration " + notice.registration().id() + ": a "
                     + notice.kind() + " notice is sent by e-mail only, it has no SMS");
         }
-        String link = checkedLink(letterLink);
+        String link = checkedLink(letterLink, "letterLink");
         SmsNotice full = wordedAs(notice, SmsWording.FULL, link);
         SmsNotice fitted = wordedAs(notice, SmsWording.SHORT, link);
         boolean shortIsCheaper = notice.kind() == NoticeKind.CONFIRMATION && fitted.totalParts() < full.totalParts();
@@ -73,7 +88,46 @@ public final class SmsComposer {
         }
         throw new SmsTooLong("the SMS of registration " + notice.registration().id() + " takes "
                 + fitted.totalParts() + " parts even in its short wording (" + describe(fitted.messages())
-                + "), more than the maximum of " + settings.maxParts(), fitted.totalParts(), settings.maxParts());
+                + "), more than the maximum of " + settings.maxParts(), fitted.totalParts(), settings.maxParts(),
+                fitted.messages());
+    }
+
+    /**
+     * The SMS of an announcement: in each language the person reads (the preferred one first), the organizers' text
+     * with this person's values ({@code ((letter_link))} is {@code letterLink}, empty without one), line breaks kept,
+     * then the line that stops announcements with {@code stopLink}. French is written GSM-safe as the other SMS.
+     *
+     * @param letterLink where the person finds their letter (a short link); null when they have none
+     * @param stopLink   the page that stops announcements to this number (a short link to the unsubscribe page)
+     * @throws SmsTooLong       when all its messages together take more than {@link SmsSettings#maxParts()} parts
+     *                          ({@link SmsTooLong#messages()} says how many each)
+     * @throws UnsendableNotice {@code no_sms_text} when the announcement has no SMS text in a language the person
+     *                          reads
+     */
+    public SmsNotice compose(AnnouncementNotice notice, URI letterLink, URI stopLink) {
+        Objects.requireNonNull(notice, "notice");
+        URI letter = letterLink == null ? null : URI.create(checkedLink(letterLink, "letterLink"));
+        String stop = checkedLink(stopLink, "stopLink");
+        AnnouncementValues values = AnnouncementValues.of(notice, letter);
+        Bilingual text = notice.announcement().sms();
+        SmsNotice sms = new SmsNotice(notice.registration().languages().languages().stream().map(language -> {
+            if (text.in(language).isBlank()) {
+                throw new UnsendableNotice("no_sms_text", "announcement " + notice.announcement().id()
+                        + " has no SMS text in " + language.tag() + ", which registration "
+                        + notice.registration().id() + " reads");
+            }
+            // the organizers' lines as written, each break one character (a CR LF would cost two)
+            String own = values.render(text, language).replaceAll("\\R", "\n").strip();
+            return written(language, NoticeText.of(language).get("sms." + NoticeKind.ANNOUNCEMENT.key() + "."
+                    + SmsWording.FULL.key(), own, stop));
+        }).toList(), SmsWording.FULL);
+        if (sms.totalParts() > settings.maxParts()) {
+            throw new SmsTooLong("the announcement " + notice.announcement().id() + " SMS of registration "
+                    + notice.registration().id() + " takes " + sms.totalParts() + " parts (" + describe(sms.messages())
+                    + "), more than the maximum of " + settings.maxParts(), sms.totalParts(), settings.maxParts(),
+                    sms.messages());
+        }
+        return sms;
     }
 
     private SmsNotice wordedAs(Notice notice, SmsWording wording, String link) {
@@ -89,7 +143,12 @@ public final class SmsComposer {
     private SmsText message(Notice notice, Language language, SmsWording wording, String link) {
         Object[] arguments = notice instanceof ScheduleChange change ? changeArguments(change, language, link)
                 : confirmationArguments(notice, language, wording, link);
-        String text = NoticeText.of(language).get("sms." + notice.kind().key() + "." + wording.key(), arguments);
+        return written(language, NoticeText.of(language).get("sms." + notice.kind().key() + "." + wording.key(),
+                arguments));
+    }
+
+    /** The message as sent: French folded to GSM when that makes it all GSM, and what it costs. */
+    private SmsText written(Language language, String text) {
         if (language == Language.FR && settings.gsmSafeFrench()) {
             // folding only pays when it makes the whole text GSM; otherwise keep the accents, the price is the same
             String folded = GsmSafeFrench.fold(text);
@@ -152,11 +211,11 @@ public final class SmsComposer {
         return room.isEmpty() ? PlainValues.in(event.city(), language) : room;
     }
 
-    private static String checkedLink(URI link) {
-        Objects.requireNonNull(link, "letterLink");
+    private static String checkedLink(URI link, String name) {
+        Objects.requireNonNull(link, name);
         String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
         if (!link.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || link.getHost() == null) {
-            throw new IllegalArgumentException("the letter link must be an absolute http(s) URL: " + link);
+            throw new IllegalArgumentException(name + " must be an absolute http(s) URL: " + link);
         }
         return link.toASCIIString();
     }
