@@ -302,12 +302,16 @@ class SmsSenderHandlerTest {
         return id;
     }
 
-    /** The announcement's SMS notices to a registration, one per language it reads, as the fan-out writes them. */
+    /**
+     * The announcement's SMS notices to a registration, one per language it reads, as the fan-out writes them (at one
+     * time: their links expire together, so both languages carry the same short links).
+     */
     private static List<Notification> queuedAnnouncement(Announcement a, String registrationId,
                                                          LanguagePreference languages, String mobile) {
+        Instant now = Instant.now();
         return languages.languages().stream().map(language -> {
             Notification n = Notification.queued(registrationId, "assises-2024", NoticeKind.ANNOUNCEMENT, Channel.SMS,
-                    a.number(), language, mobile, Instant.now());
+                    a.number(), language, mobile, now);
             countedNotifications.create(n);
             return n;
         }).toList();

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * notice is refused ({@link SmsTooLong}). A confirmation takes its short wording whenever that costs fewer parts: it is
  * a receipt and a link, and its full wording only adds the venue, which the letter and the e-mail give (with a short
  * link, an Arabic confirmation is then 2 parts rather than 3, a French one 1 rather than 2). A schedule change keeps
- * its full wording while it fits: what changed, before and after, is its message. Only confirmations and schedule
+ * its full wording while it fits: what changed, before and after, is its message. Only confirmations, schedule
  * changes and announcements have an SMS: any other kind (an "already registered" notice is e-mail only) is refused
  * as {@code unsupported_kind}.
  *
