@@ -89,7 +89,10 @@ public final class AnnouncementBenchmark {
 
         Measure raw;
         Measure pipeline;
-        try (LocalCloud cloud = LocalCloud.start(template, null, parameters(0))) {
+        // a data folder, as infra/run-local has: the queues keep the template's visibility timeouts, so the senders
+        // run with the template's concurrency (in-memory clouds shorten them for tests, and use one worker)
+        try (LocalCloud cloud = LocalCloud.start(template, java.nio.file.Files.createTempDirectory("convoc-bench"),
+                parameters(0))) {
             String eventId = seed(cloud, recipients);
             raw = rawSends(cloud, eventId, recipients, concurrency);
             out.printf("raw SES SendEmail, %d threads: %d mails in %.1f s = %.0f/s%n", concurrency, raw.count(),
@@ -99,7 +102,8 @@ public final class AnnouncementBenchmark {
                     pipeline.count(), pipeline.seconds(), pipeline.perSecond(),
                     pipeline.perSecond() / raw.perSecond());
         }
-        try (LocalCloud cloud = LocalCloud.start(template, null, parameters(rate))) {
+        try (LocalCloud cloud = LocalCloud.start(template, java.nio.file.Files.createTempDirectory("convoc-bench"),
+                parameters(rate))) {
             String eventId = seed(cloud, rateRecipients);
             Instant start = Instant.now();
             Measure limited = announce(cloud, eventId, rateRecipients);

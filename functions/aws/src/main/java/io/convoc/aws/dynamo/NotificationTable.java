@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import io.convoc.core.announcements.AnnouncementCounters;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -60,14 +61,20 @@ public final class NotificationTable implements NotificationRepository {
     @Override
     public boolean create(Notification notification) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(NotificationItem.class)
-                    .item(NotificationItem.from(notification))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(notificationId)").build())
-                    .build());
+            dynamo.putItem(p -> p.tableName(table.tableName()).item(withHistory(notification))
+                    .conditionExpression("attribute_not_exists(notificationId)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
         }
+    }
+
+    /** A new notice's item, its history begun: later status writes set {@code history.<status>} directly. */
+    private Map<String, AttributeValue> withHistory(Notification n) {
+        Map<String, AttributeValue> item = new HashMap<>(table.tableSchema().itemToMap(NotificationItem.from(n), true));
+        item.putIfAbsent("history", AttributeValue.fromM(Map.of(n.status().name(),
+                AttributeValue.fromS(n.createdAt().toString()))));
+        return item;
     }
 
     /**
@@ -106,11 +113,7 @@ public final class NotificationTable implements NotificationRepository {
         List<TransactWriteItem> writes = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Notification n : chunk) {
-            Map<String, AttributeValue> item = table.tableSchema().itemToMap(NotificationItem.from(n), true);
-            item = new HashMap<>(item);
-            item.putIfAbsent("history", AttributeValue.fromM(Map.of(n.status().name(),
-                    AttributeValue.fromS(n.createdAt().toString()))));
-            Map<String, AttributeValue> written = item;
+            Map<String, AttributeValue> written = withHistory(n);
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table.tableName()).item(written)
                     .conditionExpression("attribute_not_exists(notificationId)")).build());
             counts.merge("targeted", 1L, Long::sum);
@@ -315,14 +318,13 @@ public final class NotificationTable implements NotificationRepository {
         names.put("#status", "status");
         if (expression.contains("#history")) {
             names.put("#history", "history");
-            ensureHistory(registrationId, notificationId);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counter(to).ifPresent(c -> counts.put(c, 1L));
         if (leavesTheSenders) {
             counts.put("outstanding", -1L);
         }
-        boolean written = transact(List.of(
+        List<TransactWriteItem> writes = List.of(
                 TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
                         .key(Map.of("registrationId", AttributeValue.fromS(registrationId),
                                 "notificationId", AttributeValue.fromS(notificationId)))
@@ -330,7 +332,17 @@ public final class NotificationTable implements NotificationRepository {
                         .conditionExpression(condition)
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)).build(),
-                counting(announcement, counts)));
+                counting(announcement, counts));
+        boolean written;
+        try {
+            written = transact(writes);
+        } catch (DynamoDbException e) {
+            if (!missingHistory(e)) {
+                throw e;
+            }
+            ensureHistory(registrationId, notificationId);
+            written = transact(writes);
+        }
         if (!written && announcements.find(announcement).isEmpty()) {
             // a notice whose announcement is gone (deleted by hand): its status still moves, uncounted
             return update(registrationId, notificationId, expression, condition, values, extraNames);
@@ -496,20 +508,38 @@ public final class NotificationTable implements NotificationRepository {
         names.put("#status", "status");
         if (expression.contains("#history")) {
             names.put("#history", "history");
-            ensureHistory(registrationId, notificationId);
         }
-        try {
-            dynamo.updateItem(u -> u.tableName(table.tableName())
-                    .key(Map.of("registrationId", AttributeValue.fromS(registrationId),
-                            "notificationId", AttributeValue.fromS(notificationId)))
-                    .updateExpression(expression)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.updateItem(u -> u.tableName(table.tableName())
+                        .key(Map.of("registrationId", AttributeValue.fromS(registrationId),
+                                "notificationId", AttributeValue.fromS(notificationId)))
+                        .updateExpression(expression)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            } catch (DynamoDbException e) {
+                if (attempt > 1 || !missingHistory(e)) {
+                    throw e;
+                }
+                ensureHistory(registrationId, notificationId);
+            }
         }
+    }
+
+    /**
+     * A nested SET into {@code history} on a notice written before notices began theirs at creation: DynamoDB refuses
+     * the document path; the map is added and the write tried again.
+     */
+    private static boolean missingHistory(DynamoDbException e) {
+        if (e instanceof TransactionCanceledException t && t.hasCancellationReasons()) {
+            return t.cancellationReasons().stream().anyMatch(r -> "ValidationError".equals(r.code())
+                    && r.message() != null && r.message().contains("document path"));
+        }
+        return e.getMessage() != null && e.getMessage().contains("document path");
     }
 
     /** A map of status → time must exist before a nested SET can write into it. */

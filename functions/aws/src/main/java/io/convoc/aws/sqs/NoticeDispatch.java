@@ -54,6 +54,12 @@ public final class NoticeDispatch {
                 outcome = NoticeSender.Outcome.RETRY;
             }
             LOG.info("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
+            if (outcome == NoticeSender.Outcome.IN_FLIGHT) {
+                // kept, to check once the other attempt is through (it may put the notice back to QUEUED)
+                backOff(message, receives);
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
+            }
             if (outcome != NoticeSender.Outcome.RETRY) {
                 continue;
             }

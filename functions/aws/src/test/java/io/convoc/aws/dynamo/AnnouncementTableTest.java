@@ -182,6 +182,30 @@ class AnnouncementTableTest {
     }
 
     @Test
+    void aNoticeWrittenBeforeNoticesBeganTheirHistoryStillMovesAndRecordsIt(LocalCloud cloud) {
+        Announcement a = sending(newDraft());
+        Notification legacy = notices(a, 1).get(0);
+        Notification confirmation = Notification.queued(UUID.randomUUID().toString(), a.eventId(),
+                NoticeKind.CONFIRMATION, Channel.EMAIL, 1, null, "legacy@example.ma", T);
+        var items = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build()
+                .table(cloud.tableName("NotificationsTable"), NotificationItem.SCHEMA);
+        // as the previous version wrote them: no history map
+        items.putItem(NotificationItem.from(legacy));
+        items.putItem(NotificationItem.from(confirmation));
+        for (Notification n : List.of(legacy, confirmation)) {
+            assertTrue(notifications.claim(n.registrationId(), n.id(), T.plusSeconds(60), T));
+            assertTrue(notifications.markSent(n.registrationId(), n.id(), "ses-" + n.id().hashCode(), 1, T));
+            var history = cloud.dynamo().getItem(g -> g.tableName(cloud.tableName("NotificationsTable"))
+                    .key(java.util.Map.of("registrationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                                    .fromS(n.registrationId()),
+                            "notificationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(n.id())))
+                    .consistentRead(true)).item().get("history").m();
+            assertTrue(history.containsKey("SENDING") && history.containsKey("SENT"), history.toString());
+        }
+        assertEquals(1, counters(a).sent());
+    }
+
+    @Test
     void theListIsNewestFirstAndFiltersByEvent() {
         Announcement first = newDraft();
         Announcement second = newDraft();

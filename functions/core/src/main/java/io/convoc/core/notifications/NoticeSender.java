@@ -82,8 +82,14 @@ public class NoticeSender {
 
     public enum Outcome {
         SENT,
-        /** Nothing to do: already sent or being sent by another attempt (a duplicate message). */
+        /** Nothing to do: already sent, or in a final status (a duplicate message). */
         ALREADY_HANDLED,
+        /**
+         * Another attempt holds the notice's lease (a duplicate message, delivered while the first is handled): this
+         * message must come back later to check, since that attempt may yet put the notice back to QUEUED, and
+         * then nothing else would send it.
+         */
+        IN_FLIGHT,
         SUPPRESSED,
         FAILED,
         /** A retryable failure: the queue should deliver the message again later. */
@@ -115,7 +121,7 @@ public class NoticeSender {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(lease);
         if (!notifications.claim(n.registrationId(), n.id(), leaseUntil, now)) {
-            return Outcome.ALREADY_HANDLED;
+            return Outcome.IN_FLIGHT; // claimed by another attempt between our read and our claim
         }
         return deliver(n, leaseUntil);
     }
@@ -131,7 +137,7 @@ public class NoticeSender {
         }
         Instant now = clock.instant();
         if (n.leaseUntil() != null && n.leaseUntil().isAfter(now)) {
-            return Outcome.ALREADY_HANDLED; // another attempt owns it; if it dies, its lease runs out
+            return Outcome.IN_FLIGHT; // another attempt owns it; if it dies, its lease runs out
         }
         if (n.handedOverAt() != null) {
             return notifications.releaseExpired(n.registrationId(), n.id(), n.leaseUntil(), DeliveryStatus.UNKNOWN,

@@ -123,7 +123,8 @@ class NoticeSenderTest {
     @Test
     void aSecondMessageWhileTheLeaseRunsSendsNothing() {
         Notification n = queued();
-        deliverer.onDeliver = () -> assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        // the duplicate is kept to check later (IN_FLIGHT), never dropped while the first might still fail
+        deliverer.onDeliver = () -> assertEquals(NoticeSender.Outcome.IN_FLIGHT, sender.send(message(n)));
         assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
         assertEquals(1, deliverer.sent.size());
         assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
@@ -131,9 +132,22 @@ class NoticeSenderTest {
     }
 
     @Test
+    void aDuplicateThatMetTheNoticeInFlightSendsItWhenTheHolderPutItBack() {
+        Notification n = queued();
+        deliverer.failure = DeliveryFailure.retryable("SES 503", null);
+        deliverer.onDeliver = () -> assertEquals(NoticeSender.Outcome.IN_FLIGHT, sender.send(message(n)));
+        assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
+        assertEquals(DeliveryStatus.QUEUED, stored(n).status());
+        deliverer.failure = null;
+        // the duplicate comes back (it was kept): the notice is sent, once
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
     void aLeaseStillRunningIsLeftToItsHolder() {
         Notification n = leftSending(clock.instant().plusSeconds(30), null, null);
-        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(NoticeSender.Outcome.IN_FLIGHT, sender.send(message(n)));
         assertEquals(DeliveryStatus.SENDING, stored(n).status());
         assertEquals(0, deliverer.sent.size());
     }
