@@ -12,6 +12,18 @@ import java.util.Objects;
 public final class NoticeContents {
     private final ProgrammeChangeLog changes;
     private final AnnouncementRepository announcements;
+    /**
+     * Announcements by number, as read once: what they say (texts, channels, audience) never changes after the
+     * draft, and whether one was cancelled is the sender's question, asked fresh for every notice
+     * ({@code NoticeSender.withdrawingCancelled}). Bounded: a sender meets a handful at a time.
+     */
+    private final java.util.Map<Integer, io.convoc.core.announcements.Announcement> texts =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Integer, io.convoc.core.announcements.Announcement> e) {
+                    return size() > 64;
+                }
+            });
 
     public NoticeContents(ProgrammeChangeLog changes, AnnouncementRepository announcements) {
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -32,9 +44,19 @@ public final class NoticeContents {
                                     + ", which is not recorded")));
             case ALREADY_REGISTERED -> new AlreadyRegistered(programme, registration);
             case ANNOUNCEMENT -> new AnnouncementNotice(programme, registration,
-                    announcements.find(notification.contentVersion()).orElseThrow(() ->
+                    announcement(notification.contentVersion()).orElseThrow(() ->
                             new UnsendableNotice("unknown_announcement", "notice " + notification.id()
                                     + " is about announcement " + notification.contentVersion() + ", which does not exist")));
         };
+    }
+
+    private java.util.Optional<io.convoc.core.announcements.Announcement> announcement(int number) {
+        io.convoc.core.announcements.Announcement known = texts.get(number);
+        if (known != null) {
+            return java.util.Optional.of(known);
+        }
+        java.util.Optional<io.convoc.core.announcements.Announcement> read = announcements.find(number);
+        read.ifPresent(a -> texts.put(number, a));
+        return read;
     }
 }

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.convoc.core.ports.SendingRate;
 
 /** The SMS sender's parts, configured from the function's environment. */
 @Factory
@@ -38,14 +39,16 @@ public class SmsSenderFactory {
                            @Value("${SMS_SENDER_ID}") String senderId,
                            @Value("${SMS_GSM_SAFE_FRENCH}") boolean gsmSafeFrench,
                            @Value("${SMS_MAX_PARTS}") int maxParts,
-                           @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, Clock clock) {
+                           @Value("${NOTICE_LEASE_SECONDS:60}") int leaseSeconds, SendingRate rate, Clock clock) {
         SmsComposer composer = new SmsComposer(new SmsSettings(gsmSafeFrench, maxParts));
         return new NoticeSender(notifications, registrations, programmes, suppressions,
                 new SnsSmsDeliverer(sns, new NoticeContents(changes, announcements), composer, tokens, shortLinks, publicApiUrl,
                         shortLinkBaseUrl.isBlank() ? publicApiUrl : shortLinkBaseUrl, senderId, clock),
                 clock, Duration.ofSeconds(leaseSeconds))
                 // a cancelled announcement's SMS not handed to SNS yet ends CANCELLED, never sent
-                .withdrawingCancelled(announcements);
+                .withdrawingCancelled(announcements)
+                // SMS parts per second, shared by every instance (SMS_PARTS_PER_SECOND)
+                .limitedBy(rate);
     }
 
     @Singleton

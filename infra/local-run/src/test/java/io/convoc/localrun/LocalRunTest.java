@@ -204,6 +204,79 @@ class LocalRunTest {
     }
 
     /**
+     * The third thing the project exists for, as the README shows it: an organizer drafts the sample announcement,
+     * previews it, sends it; every sample invitee gets the e-mail (both languages, their name) and an SMS per language
+     * with a way to stop them; the announcement ends SENT with its counters; the e-mail's one-click unsubscribe works.
+     */
+    @Test
+    void anAnnouncementReachesTheSampleInviteesByEmailAndSms() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        // what the README posts
+        String draft = io.convoc.localcloud.SampleData.text("data/announcement-welcome.json");
+        HttpResponse<String> created = http.send(organizer(URI.create(run.gateway().url() + "/api/announcements"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(draft)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json.readTree(created.body()).path("id").asText();
+
+        com.fasterxml.jackson.databind.JsonNode preview = getJson("/api/announcements/" + id + "/preview");
+        assertTrue(preview.path("recipients").path("email").asInt() >= 3, preview.toString());
+        assertTrue(preview.path("sms").path("ar").path("text").asText().contains("قصر المؤتمرات"), preview.toString());
+
+        HttpResponse<String> sent = http.send(organizer(URI.create(run.gateway().url() + "/api/announcements/" + id
+                + "/send")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, sent.statusCode(), sent.body());
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        com.fasterxml.jackson.databind.JsonNode announcement = getJson("/api/announcements/" + id);
+        while (!announcement.path("state").asText().equals("SENT")) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("announcement not SENT: " + announcement);
+            }
+            Thread.sleep(200);
+            announcement = getJson("/api/announcements/" + id);
+        }
+        com.fasterxml.jackson.databind.JsonNode counters = announcement.path("counters");
+        assertEquals(counters.path("queued").asLong(), counters.path("sent").asLong(), counters.toString());
+        assertEquals(0, counters.path("outstanding").asLong(), counters.toString());
+
+        com.fasterxml.jackson.databind.JsonNode store = json.readTree(http.send(HttpRequest.newBuilder(
+                URI.create(run.cloud().sesEmulator() + "/store")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> mails = new java.util.HashMap<>();
+        store.path("emails").forEach(m -> {
+            if (m.path("subject").asText().contains("accueil des participants")) {
+                for (String who : java.util.List.of("omar.benjelloun", "fz.elidrissi", "jean.dupont")) {
+                    if (m.path("destination").path("to").toString().contains(who)) {
+                        mails.merge(who, m, (a, b) -> {
+                            throw new AssertionError("two announcement mails to " + who);
+                        });
+                    }
+                }
+            }
+        });
+        assertEquals(java.util.Set.of("omar.benjelloun", "fz.elidrissi", "jean.dupont"), mails.keySet());
+        String text = mails.get("omar.benjelloun").path("body").path("text").asText();
+        assertTrue(text.contains("Benjelloun") && text.contains("يُفتح استقبال المشاركين"), text);
+        assertTrue(!text.contains("(("), "every placeholder replaced: " + text);
+        assertEquals(0, mails.get("omar.benjelloun").path("attachments").size(), "an announcement attaches nothing");
+
+        java.util.List<String> omarSms = run.cloud().sms().messagesTo("+212612345678").stream()
+                .map(io.convoc.localcloud.SmsSink.Sms::message).filter(m -> m.contains("20/12")).toList();
+        assertEquals(2, omarSms.size(), "one SMS per language Omar reads: " + omarSms);
+        assertTrue(omarSms.stream().anyMatch(m -> m.contains("STOP")), omarSms.toString());
+
+        // the one-click unsubscribe of the e-mail (RFC 8058), as a mail client posts it
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(https?://\\S+/api/public/unsubscribe/[^\\s>]+)")
+                .matcher(text);
+        assertTrue(link.find(), text);
+        HttpResponse<String> unsubscribed = http.send(HttpRequest.newBuilder(URI.create(link.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, unsubscribed.statusCode(), unsubscribed.body());
+    }
+
+    /**
      * The second trigger of the workflow as an organizer uses it: moving a workshop through the API reaches, after
      * the quiet window, exactly its participants with a new letter, an e-mail in both languages and an SMS per
      * language they read; the others get nothing, not even a new letter.
