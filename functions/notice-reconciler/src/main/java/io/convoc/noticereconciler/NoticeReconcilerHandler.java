@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every five minutes (an EventBridge schedule): the SENDING notices whose lease ran out, taken back (see
- * {@link NoticeReconciler}). The local run does not drive the schedule; tests call this handler directly.
+ * {@link NoticeReconciler}). The local run drives the schedule with a timer (`--schedule-seconds`); tests call this handler directly.
  */
 public class NoticeReconcilerHandler extends MicronautRequestHandler<ScheduledEvent, NoticeReconciler.Report> {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeReconcilerHandler.class);
