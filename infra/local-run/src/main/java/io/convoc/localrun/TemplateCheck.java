@@ -45,7 +45,49 @@ public final class TemplateCheck {
         List<String> problems = new ArrayList<>();
         template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(fn -> checkFunction(fn, problems));
         checkReferences(template.root().get("Resources"), problems);
+        checkAlarms(problems);
         return problems;
+    }
+
+    /**
+     * Nothing fails unseen: every function has an alarm on its {@code Errors}, and every dead-letter queue (a queue a
+     * redrive policy names) an alarm on what it holds, each alarm publishing to a topic.
+     */
+    private void checkAlarms(List<String> problems) {
+        Map<String, Template.Resource> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        java.util.Set<String> errorsWatched = new java.util.HashSet<>();
+        java.util.Set<String> queuesWatched = new java.util.HashSet<>();
+        alarms.forEach((id, alarm) -> {
+            Map<String, Object> p = alarm.properties();
+            if (Template.list(p.get("AlarmActions")).isEmpty()) {
+                problems.add(id + ": an alarm that notifies no one (no AlarmActions)");
+            }
+            for (Object d : Template.list(p.get("Dimensions"))) {
+                Map<String, Object> dimension = Template.map(d);
+                Object value = dimension.get("Value");
+                Object ref = Template.map(value).get("Ref");
+                Object getAtt = Template.map(value).get("Fn::GetAtt");
+                if ("FunctionName".equals(dimension.get("Name")) && "Errors".equals(p.get("MetricName")) && ref != null) {
+                    errorsWatched.add(String.valueOf(ref));
+                }
+                if ("QueueName".equals(dimension.get("Name")) && getAtt != null) {
+                    queuesWatched.add(String.valueOf(Template.list(getAtt).get(0)));
+                }
+            }
+        });
+        template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
+                .filter(fn -> !errorsWatched.contains(fn))
+                .forEach(fn -> problems.add(fn + ": no alarm on its Errors"));
+        template.resourcesOfType("AWS::SQS::Queue").forEach((id, queue) -> {
+            Object target = Template.map(Template.map(queue.properties().get("RedrivePolicy"))
+                    .get("deadLetterTargetArn")).get("Fn::GetAtt");
+            if (target != null) {
+                String dlq = String.valueOf(Template.list(target).get(0));
+                if (!queuesWatched.contains(dlq)) {
+                    problems.add(dlq + ": a dead-letter queue (of " + id + ") no alarm watches");
+                }
+            }
+        });
     }
 
     private void checkFunction(String fn, List<String> problems) {

@@ -50,4 +50,22 @@ class TemplateCheckTest {
         List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
         assertEquals(List.of("!GetAtt EventTable: no such resource"), problems);
     }
+
+    @Test
+    void catchesAFunctionWhoseErrorsNoAlarmWatches() throws Exception {
+        String broken = projectTemplate().replace("        - { Name: FunctionName, Value: !Ref EmailSenderFunction }\n",
+                "        - { Name: FunctionName, Value: !Ref SmsSenderFunction }\n");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertEquals(List.of("EmailSenderFunction: no alarm on its Errors"), problems);
+    }
+
+    @Test
+    void catchesADeadLetterQueueNoAlarmWatches() throws Exception {
+        String broken = projectTemplate().replace(
+                "        - { Name: QueueName, Value: !GetAtt AnnouncementFanOutDeadLetterQueue.QueueName }\n",
+                "        - { Name: QueueName, Value: !GetAtt SmsDeadLetterQueue.QueueName }\n");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertEquals(List.of("AnnouncementFanOutDeadLetterQueue: a dead-letter queue (of AnnouncementFanOutQueue) no "
+                + "alarm watches"), problems);
+    }
 }
