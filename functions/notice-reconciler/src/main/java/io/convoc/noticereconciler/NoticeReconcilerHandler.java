@@ -20,6 +20,11 @@ public class NoticeReconcilerHandler extends MicronautRequestHandler<ScheduledEv
     @Override
     public NoticeReconciler.Report execute(ScheduledEvent event) {
         NoticeReconciler.Report report = reconciler.run();
+        if (report.unknown() > 0) {
+            // the UnknownNotices metric filter of the template counts this line
+            LOG.warn("notices UNKNOWN: {} (the provider was called, its answer lost: sent or not, to look at)",
+                    report.unknown());
+        }
         if (report.total() > 0) {
             LOG.warn("expired sending leases: {} sent (status write lost), {} requeued, {} UNKNOWN, {} skipped",
                     report.sent(), report.requeued(), report.unknown(), report.skipped());
