@@ -332,8 +332,13 @@ class EmailSenderHandlerTest {
         assertEquals(0, mailsTo(n.destination()).size());
     }
 
+    /**
+     * An outage longer than the retries: the notice ends FAILED ("retries exhausted") and its message in the
+     * dead-letter queue; once SES is back, the redrive (what SQS's StartMessageMoveTask does: each message sent to
+     * the source queue again) delivers it, once.
+     */
     @Test
-    void aPoisonMessageEndsInTheDeadLetterQueueWithTheNoticeFailed() throws Exception {
+    void aNoticeWhoseRetriesRanOutEndsInTheDeadLetterQueueAndARedriveDeliversItOnce() throws Exception {
         cloud.sesFaults().failNext(1000, new FaultInjector.Fault(500, "application/json",
                 "{\"message\":\"Internal failure\"}", "InternalFailure"));
         Notification n = queuedConfirmation(pdf());
@@ -342,13 +347,26 @@ class EmailSenderHandlerTest {
         assertTrue(failed.statusReason().startsWith("retries exhausted: SES 500"), failed.statusReason());
         assertEquals(5, failed.attempts());
         Instant deadline = Instant.now().plusSeconds(10);
-        boolean inDeadLetterQueue = false;
-        while (!inDeadLetterQueue && Instant.now().isBefore(deadline)) {
-            inDeadLetterQueue = cloud.sqs().receiveMessage(b -> b.queueUrl(cloud.queueUrl("EmailDeadLetterQueue"))
+        List<software.amazon.awssdk.services.sqs.model.Message> dead = new java.util.ArrayList<>();
+        while (dead.isEmpty() && Instant.now().isBefore(deadline)) {
+            cloud.sqs().receiveMessage(b -> b.queueUrl(cloud.queueUrl("EmailDeadLetterQueue"))
                     .waitTimeSeconds(1).maxNumberOfMessages(10)).messages().stream()
-                    .anyMatch(m -> m.body().contains(n.registrationId()));
+                    .filter(m -> m.body().contains(n.registrationId())).forEach(dead::add);
         }
-        assertTrue(inDeadLetterQueue, "the message went to the dead-letter queue");
+        assertEquals(1, dead.size(), "the message went to the dead-letter queue");
+
+        cloud.sesFaults().failNext(0, null); // SES is back
+        for (var m : dead) {
+            cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("EmailQueue")).messageBody(m.body()));
+            cloud.sqs().deleteMessage(b -> b.queueUrl(cloud.queueUrl("EmailDeadLetterQueue"))
+                    .receiptHandle(m.receiptHandle()));
+        }
+        Notification sent = await(n, DeliveryStatus.SENT);
+        assertTrue(sent.lastError().startsWith("retries exhausted: SES 500"), "the outage is remembered: " + sent.lastError());
+        // and once more, as a redrive run twice would: nothing more
+        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("EmailQueue")).messageBody(dead.get(0).body()));
+        awaitQueueDrained();
+        assertEquals(1, mailsTo(n.destination()).size());
     }
 
     @Test

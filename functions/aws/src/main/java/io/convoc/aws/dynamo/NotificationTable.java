@@ -381,6 +381,32 @@ public final class NotificationTable implements NotificationRepository {
     }
 
     @Override
+    public boolean requeueRedriven(String registrationId, String notificationId, String exhausted, Instant at) {
+        String expression = "SET #status = :queued, lastError = statusReason, updatedAt = :at REMOVE statusReason";
+        String condition = "#status = :failed AND begins_with(statusReason, :exhausted)";
+        Map<String, AttributeValue> values = Map.of(
+                ":queued", AttributeValue.fromS(DeliveryStatus.QUEUED.name()),
+                ":failed", AttributeValue.fromS(DeliveryStatus.FAILED.name()),
+                ":exhausted", AttributeValue.fromS(exhausted),
+                ":at", AttributeValue.fromS(at.toString()));
+        if (counted(notificationId).isPresent()) {
+            // back with the senders: no longer failed, outstanding again
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("failed", -1L);
+            counts.put("outstanding", 1L);
+            return transact(List.of(TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
+                            .key(Map.of("registrationId", AttributeValue.fromS(registrationId),
+                                    "notificationId", AttributeValue.fromS(notificationId)))
+                            .updateExpression(expression)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(values)).build(),
+                    counting(counted(notificationId).getAsInt(), counts)));
+        }
+        return update(registrationId, notificationId, expression, condition, values, Map.of());
+    }
+
+    @Override
     public boolean retryLater(String registrationId, String notificationId, String error, Instant at) {
         return update(registrationId, notificationId,
                 "SET #status = :queued, lastError = :error, updatedAt = :at " + END_LEASE,

@@ -206,6 +206,23 @@ class AnnouncementTableTest {
     }
 
     @Test
+    void aRedrivenNoticeIsWithTheSendersAgainAndNoLongerCountedFailed() {
+        Announcement a = sending(newDraft());
+        Notification n = notices(a, 1).get(0);
+        notifications.createAll(List.of(n));
+        assertTrue(notifications.transition(n.registrationId(), n.id(), DeliveryStatus.FAILED,
+                "retries exhausted: SES 500", null, T));
+        assertEquals(1, counters(a).failed());
+        assertEquals(0, counters(a).outstanding());
+        assertFalse(notifications.requeueRedriven(n.registrationId(), n.id(), "something else", T));
+        assertTrue(notifications.requeueRedriven(n.registrationId(), n.id(), "retries exhausted", T));
+        assertFalse(notifications.requeueRedriven(n.registrationId(), n.id(), "retries exhausted", T), "once");
+        assertEquals(0, counters(a).failed());
+        assertEquals(1, counters(a).outstanding());
+        assertEquals(DeliveryStatus.QUEUED, notifications.find(n.registrationId(), n.id()).orElseThrow().status());
+    }
+
+    @Test
     void theListIsNewestFirstAndFiltersByEvent() {
         Announcement first = newDraft();
         Announcement second = newDraft();

@@ -17,7 +17,8 @@ public enum DeliveryStatus {
     /** The statuses a notice may be in when it moves to this one. */
     public Set<DeliveryStatus> allowedFrom() {
         return switch (this) {
-            case QUEUED -> EnumSet.of(SENDING);                 // a retryable failure puts it back
+            // a retryable failure puts it back; a redriven message brings back one whose retries ran out
+            case QUEUED -> EnumSet.of(SENDING, FAILED);
             case SENDING -> EnumSet.of(QUEUED);
             // SENT again records a transient bounce; from UNKNOWN when the provider's id turns up after all
             case SENT -> EnumSet.of(SENDING, SENT, UNKNOWN);

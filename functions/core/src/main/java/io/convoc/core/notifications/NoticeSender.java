@@ -40,6 +40,11 @@ public class NoticeSender {
     /** Default lease: twice a provider call's timeout (the SDK's, with its retries) and some margin. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     static final int STATUS_WRITE_ATTEMPTS = 3;
+    /**
+     * How the reason of a notice whose queue gave up begins: only such a FAILED notice is sent again when its message
+     * is redriven from the dead-letter queue (a rejected or unwritable one stays FAILED).
+     */
+    public static final String RETRIES_EXHAUSTED = "retries exhausted";
 
     private final NotificationRepository notifications;
     private final RegistrationRepository registrations;
@@ -106,6 +111,15 @@ public class NoticeSender {
             return Outcome.ALREADY_HANDLED;
         }
         Notification n = found.get();
+        if (n.status() == DeliveryStatus.FAILED && n.statusReason() != null
+                && n.statusReason().startsWith(RETRIES_EXHAUSTED)) {
+            // its message is back from the dead-letter queue (a redrive, once the outage is over): one more round
+            if (!notifications.requeueRedriven(n.registrationId(), n.id(), RETRIES_EXHAUSTED, clock.instant())) {
+                return Outcome.ALREADY_HANDLED;
+            }
+            LOG.info(() -> "notice " + n.id() + ": redriven after its retries ran out, queued again");
+            return send(message);
+        }
         if (n.status() == DeliveryStatus.SENDING) {
             return resume(n);
         }
@@ -248,7 +262,7 @@ public class NoticeSender {
         notifications.find(message.registrationId(), message.notificationId()).ifPresent(n -> {
             // a SENDING notice is left to its lease: the provider may have accepted it (see resume)
             if (!n.status().isFinal() && n.status() != DeliveryStatus.SENT && n.status() != DeliveryStatus.SENDING) {
-                String reason = "retries exhausted" + (n.lastError() == null ? "" : ": " + n.lastError());
+                String reason = RETRIES_EXHAUSTED + (n.lastError() == null ? "" : ": " + n.lastError());
                 notifications.transition(n.registrationId(), n.id(), DeliveryStatus.FAILED, reason, null,
                         clock.instant());
             }

@@ -45,6 +45,14 @@ public interface NotificationRepository {
     /** SENDING → SENT, with the provider's message id and the parts it bills. */
     boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts, Instant at);
 
+    /**
+     * FAILED → QUEUED for a notice whose retries ran out (its reason starts with {@code retriesExhaustedReason}), when
+     * its message comes back from the dead-letter queue (a redrive); any other FAILED notice stays FAILED.
+     *
+     * @return false when the notice is not a FAILED one whose retries ran out
+     */
+    boolean requeueRedriven(String registrationId, String notificationId, String retriesExhaustedReason, Instant at);
+
     /** Records a retryable failure and puts the notice back to QUEUED for the next attempt (its lease ends). */
     boolean retryLater(String registrationId, String notificationId, String error, Instant at);
 

@@ -97,6 +97,19 @@ public class InMemoryNotifications implements NotificationRepository {
     }
 
     @Override
+    public synchronized boolean requeueRedriven(String registrationId, String notificationId, String exhausted,
+                                                Instant at) {
+        Notification n = byKey.get(key(registrationId, notificationId));
+        if (n == null || n.status() != DeliveryStatus.FAILED || n.statusReason() == null
+                || !n.statusReason().startsWith(exhausted)) {
+            return false;
+        }
+        with(n, DeliveryStatus.QUEUED, null, n.providerMessageId(), n.statusReason(), n.attempts(), n.parts(), at,
+                null, null);
+        return true;
+    }
+
+    @Override
     public synchronized boolean retryLater(String registrationId, String notificationId, String error, Instant at) {
         Notification n = byKey.get(key(registrationId, notificationId));
         if (n == null || n.status() != DeliveryStatus.SENDING) {

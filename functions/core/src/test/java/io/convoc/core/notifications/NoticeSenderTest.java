@@ -145,6 +145,30 @@ class NoticeSenderTest {
     }
 
     @Test
+    void aRedrivenMessageSendsANoticeWhoseRetriesRanOutOnce() {
+        Notification n = queued();
+        deliverer.failure = DeliveryFailure.retryable("SES 503", null);
+        assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
+        sender.giveUp(message(n));
+        assertEquals(DeliveryStatus.FAILED, stored(n).status());
+        deliverer.failure = null;
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)), "the redriven message");
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aNoticeThatFailedForAnotherReasonStaysFailedWhenItsMessageComesBack() {
+        Notification n = queued();
+        deliverer.failure = DeliveryFailure.permanent("SES 400 MessageRejected", null);
+        assertEquals(NoticeSender.Outcome.FAILED, sender.send(message(n)));
+        deliverer.failure = null;
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)));
+        assertEquals(DeliveryStatus.FAILED, stored(n).status());
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
     void aLeaseStillRunningIsLeftToItsHolder() {
         Notification n = leftSending(clock.instant().plusSeconds(30), null, null);
         assertEquals(NoticeSender.Outcome.IN_FLIGHT, sender.send(message(n)));
