@@ -356,28 +356,19 @@ public final class NotificationTable implements NotificationRepository {
     @Override
     public boolean markSent(String registrationId, String notificationId, String providerMessageId, int parts,
                             Instant at) {
+        String expression = "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at,"
+                + " #history.#to = :at " + END_LEASE;
+        Map<String, AttributeValue> values = Map.of(":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
+                ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
+                ":pid", AttributeValue.fromS(providerMessageId),
+                ":parts", AttributeValue.fromN(String.valueOf(parts)),
+                ":at", AttributeValue.fromS(at.toString()));
+        Map<String, String> names = Map.of("#to", DeliveryStatus.SENT.name());
         if (counted(notificationId).isPresent()) {
-            return countedUpdate(registrationId, notificationId,
-                    "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at "
-                            + END_LEASE,
-                    "#status = :sending",
-                    Map.of(":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
-                            ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
-                            ":pid", AttributeValue.fromS(providerMessageId),
-                            ":parts", AttributeValue.fromN(String.valueOf(parts)),
-                            ":at", AttributeValue.fromS(at.toString())),
-                    Map.of("#to", DeliveryStatus.SENT.name()), DeliveryStatus.SENT, true);
+            return countedUpdate(registrationId, notificationId, expression, "#status = :sending", values, names,
+                    DeliveryStatus.SENT, true);
         }
-        return update(registrationId, notificationId,
-                "SET #status = :sent, providerMessageId = :pid, parts = :parts, updatedAt = :at, #history.#to = :at "
-                        + END_LEASE,
-                "#status = :sending",
-                Map.of(":sent", AttributeValue.fromS(DeliveryStatus.SENT.name()),
-                        ":sending", AttributeValue.fromS(DeliveryStatus.SENDING.name()),
-                        ":pid", AttributeValue.fromS(providerMessageId),
-                        ":parts", AttributeValue.fromN(String.valueOf(parts)),
-                        ":at", AttributeValue.fromS(at.toString())),
-                Map.of("#to", DeliveryStatus.SENT.name()));
+        return update(registrationId, notificationId, expression, "#status = :sending", values, names);
     }
 
     @Override
