@@ -58,6 +58,12 @@ final class SesEmailDeliverer implements Deliverer {
 
     @Override
     public Delivery deliver(Notification notification, Registration registration, Programme programme) {
+        return prepare(notification, registration, programme).send();
+    }
+
+    /** The mail composed (content, letter or links); the send is the SES call alone. */
+    @Override
+    public Prepared prepare(Notification notification, Registration registration, Programme programme) {
         ComposedEmail email;
         try {
             Notice notice = contents.of(notification, registration, programme);
@@ -66,6 +72,20 @@ final class SesEmailDeliverer implements Deliverer {
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
         }
+        return new Prepared() {
+            @Override
+            public int units() {
+                return 1;
+            }
+
+            @Override
+            public Delivery send() {
+                return sendRaw(email);
+            }
+        };
+    }
+
+    private Delivery sendRaw(ComposedEmail email) {
         try {
             return new Delivery(ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(email.raw()))))
                     .configurationSetName(configurationSet)).messageId(), 1);

@@ -55,14 +55,6 @@ final class SnsSmsDeliverer implements Deliverer {
     private final String shortLinkBaseUrl;
     private final String senderId;
     private final Clock clock;
-    /** Messages written to count their parts, until their deliver (bounded: a sender holds ten at a time). */
-    private final Map<String, SmsText> counted = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, SmsText> eldest) {
-                    return size() > 100;
-                }
-            });
 
     /**
      * @param publicApiUrl     the API's URL: the signed letter link (the short link's target) is under it
@@ -83,8 +75,30 @@ final class SnsSmsDeliverer implements Deliverer {
 
     @Override
     public Delivery deliver(Notification notification, Registration registration, Programme programme) {
-        SmsText composed = counted.remove(notification.id());
-        SmsText text = composed != null ? composed : message(notification, registration, programme);
+        return prepare(notification, registration, programme).send();
+    }
+
+    /**
+     * The message written (its short links stored): its parts are what the sending rate counts, the send is the SNS
+     * call alone.
+     */
+    @Override
+    public Prepared prepare(Notification notification, Registration registration, Programme programme) {
+        SmsText text = message(notification, registration, programme);
+        return new Prepared() {
+            @Override
+            public int units() {
+                return text.count().parts();
+            }
+
+            @Override
+            public Delivery send() {
+                return publish(notification, text);
+            }
+        };
+    }
+
+    private Delivery publish(Notification notification, SmsText text) {
         try {
             String id = sns.publish(b -> b.phoneNumber(notification.destination()).message(text.text())
                     .messageAttributes(Map.of(
@@ -103,17 +117,6 @@ final class SnsSmsDeliverer implements Deliverer {
     }
 
     /** The one message of this notice: its language's, out of the whole SMS (all the languages the person reads). */
-    /**
-     * The SMS's parts, which the sending rate counts (SMS parts per second): the message is written here, and kept
-     * for the {@link #deliver} that follows (its short links are written once).
-     */
-    @Override
-    public int units(Notification notification, Registration registration, Programme programme) {
-        SmsText text = message(notification, registration, programme);
-        counted.put(notification.id(), text);
-        return text.count().parts();
-    }
-
     private SmsText message(Notification notification, Registration registration, Programme programme) {
         SmsNotice sms;
         try {

@@ -84,4 +84,17 @@ class DynamoSendingRateTest {
             } // both calls did not fall in one second: once more
         }
     }
+
+    @Test
+    void nothingIsGrantedInTheLastMomentsOfASecond() {
+        java.time.Instant late = java.time.Instant.parse("2026-12-01T09:00:00.970Z");
+        java.time.Instant early = java.time.Instant.parse("2026-12-01T09:00:01.100Z");
+        DynamoSendingRate atTheEnd = new DynamoSendingRate(cloud.dynamo(), cloud.tableName("RegistrationLookupsTable"),
+                1000, 0, Clock.fixed(late, java.time.ZoneOffset.UTC));
+        DynamoSendingRate atTheStart = new DynamoSendingRate(cloud.dynamo(), cloud.tableName("RegistrationLookupsTable"),
+                1000, 0, Clock.fixed(early, java.time.ZoneOffset.UTC));
+        // a send granted 30 ms before the second ends could reach the provider in the next one
+        assertTrue(!atTheEnd.acquire(Channel.EMAIL, 1, Duration.ZERO), "granted in the guard");
+        assertTrue(atTheStart.acquire(Channel.EMAIL, 1, Duration.ZERO));
+    }
 }

@@ -14,13 +14,35 @@ public interface Deliverer {
      */
     Delivery deliver(Notification notification, Registration registration, Programme programme);
 
+    /** A notice written and ready to go: what it costs against the provider's rate, and the provider call itself. */
+    interface Prepared {
+        /** 1 for an e-mail, its parts for an SMS. */
+        int units();
+
+        /**
+         * @throws DeliveryFailure when the provider refuses or fails
+         */
+        Delivery send();
+    }
+
     /**
-     * What the notice will cost against the provider's rate, known before it is sent: 1 for an e-mail, its parts
-     * for an SMS (deliverers whose units vary compose the notice to count them).
+     * Writes the notice (its content, its links) without calling the provider, so that the sender can take its units
+     * from the rate and note the hand-over right before the call, with nothing slow in between. By default the whole
+     * of {@link #deliver} is the call, for 1 unit.
      *
      * @throws DeliveryFailure as {@link #deliver} would, for a notice that cannot be written
      */
-    default int units(Notification notification, Registration registration, Programme programme) {
-        return 1;
+    default Prepared prepare(Notification notification, Registration registration, Programme programme) {
+        return new Prepared() {
+            @Override
+            public int units() {
+                return 1;
+            }
+
+            @Override
+            public Delivery send() {
+                return deliver(notification, registration, programme);
+            }
+        };
     }
 }

@@ -183,10 +183,11 @@ public class NoticeSender {
                         clock.instant());
                 return Outcome.CANCELLED;
             }
+            // written first, so that only the provider call remains after the rate and the hand-over
+            Deliverer.Prepared prepared = deliverer.prepare(n, registration, programme);
             if (rate != null) {
-                int units = deliverer.units(n, registration, programme);
                 Duration maxWait = lease.dividedBy(3);
-                if (!rate.acquire(n.channel(), units, maxWait)) {
+                if (!rate.acquire(n.channel(), prepared.units(), maxWait)) {
                     notifications.retryLater(n.registrationId(), n.id(), "the " + n.channel() + " sending rate was"
                             + " used up for longer than " + maxWait.toSeconds() + " s", clock.instant());
                     return Outcome.RETRY;
@@ -195,7 +196,7 @@ public class NoticeSender {
             if (!notifications.handOver(n.registrationId(), n.id(), leaseUntil, clock.instant())) {
                 return Outcome.ALREADY_HANDLED; // our lease ran out and another attempt took it back
             }
-            delivery = deliverer.deliver(n, registration, programme);
+            delivery = prepared.send();
         } catch (DeliveryFailure e) {
             if (e.retryable()) {
                 notifications.retryLater(n.registrationId(), n.id(), e.getMessage(), clock.instant());
