@@ -95,7 +95,7 @@ final class SesEmailDeliverer implements Deliverer {
             boolean retryable = e.isThrottlingException() || e.statusCode() == 429 || e.statusCode() >= 500;
             throw new DeliveryFailure(reason, retryable, e);
         } catch (SdkClientException e) {
-            throw DeliveryFailure.retryable("SES unreachable: " + e.getMessage(), e);
+            throw io.convoc.aws.providers.ProviderCalls.failure("SES", e);
         }
     }
 

@@ -369,6 +369,29 @@ class EmailSenderHandlerTest {
         assertEquals(1, mailsTo(n.destination()).size());
     }
 
+    /**
+     * SES takes the mail but its answer never comes (the connection held past the SDK's attempt timeout): neither the
+     * SDK nor the queue sends it again; the notice is UNKNOWN, for a person to look at, and the mail is there once.
+     */
+    @Test
+    void aSendWhoseAnswerWasLostIsUnknownAndTheMailIsNotSentTwice() throws Exception {
+        cloud.sesFaults().failRandomly(new FaultInjector.RandomFaults(1.0, java.util.Set.of(FaultInjector.Kind.TIMEOUT),
+                java.time.Duration.ofSeconds(8)), new java.util.Random(1));
+        Notification n;
+        try {
+            n = queuedConfirmation(pdf());
+            enqueue(n);
+            Notification unknown = await(n, DeliveryStatus.UNKNOWN);
+            assertTrue(unknown.statusReason().contains("answer lost"), unknown.statusReason());
+        } finally {
+            cloud.sesFaults().failRandomly(0, new java.util.Random(1));
+        }
+        enqueue(n); // the message again, as a redelivery
+        awaitQueueDrained();
+        assertEquals(DeliveryStatus.UNKNOWN, await(n, DeliveryStatus.UNKNOWN).status());
+        assertEquals(1, mailsTo(n.destination()).size(), "SES has it once: neither the SDK nor the queue sent it again");
+    }
+
     @Test
     void neverWritesToASuppressedAddress() throws Exception {
         Notification n = queuedConfirmation(pdf());

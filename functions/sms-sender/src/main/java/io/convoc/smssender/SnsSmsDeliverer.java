@@ -112,7 +112,7 @@ final class SnsSmsDeliverer implements Deliverer {
             boolean retryable = e.isThrottlingException() || "Throttled".equals(code) || e.statusCode() >= 500;
             throw new DeliveryFailure(reason, retryable, e);
         } catch (SdkClientException e) {
-            throw DeliveryFailure.retryable("SNS unreachable: " + e.getMessage(), e);
+            throw io.convoc.aws.providers.ProviderCalls.failure("SNS", e);
         }
     }
 

@@ -235,23 +235,15 @@ public class AwsFactory {
     @Singleton
     @Requires(classes = SesV2Client.class)
     SesV2Client sesV2Client(SdkHttpClient http) {
-        return SesV2Client.builder().httpClient(http).overrideConfiguration(AwsFactory::providerTimeouts).build();
+        return SesV2Client.builder().httpClient(http).overrideConfiguration(io.convoc.aws.providers.ProviderCalls::configure).build();
     }
 
     @Singleton
     @Requires(classes = SnsClient.class)
     SnsClient snsClient(SdkHttpClient http) {
-        return SnsClient.builder().httpClient(http).overrideConfiguration(AwsFactory::providerTimeouts).build();
+        return SnsClient.builder().httpClient(http).overrideConfiguration(io.convoc.aws.providers.ProviderCalls::configure).build();
     }
 
-    /**
-     * A provider call, its retries included, ends well within a notice's sending lease (60 s, of which up to a third
-     * may go waiting for the sending rate): past the lease another attempt could take the notice back while the call
-     * still runs (seen with injected timeouts: the default 3 × 30 s read timeout outlived the lease).
-     */
-    static void providerTimeouts(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder c) {
-        c.apiCallAttemptTimeout(java.time.Duration.ofSeconds(5)).apiCallTimeout(java.time.Duration.ofSeconds(15));
-    }
 
     @Singleton
     NoticeMessages noticeMessages(JsonMapper json) {

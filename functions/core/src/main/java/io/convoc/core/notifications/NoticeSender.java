@@ -198,6 +198,12 @@ public class NoticeSender {
             }
             delivery = prepared.send();
         } catch (DeliveryFailure e) {
+            if (e.answerLost()) {
+                // as a lease run out after the hand-over: the provider may have it, so never sent again
+                notifications.transition(n.registrationId(), n.id(), DeliveryStatus.UNKNOWN, e.getMessage(), null,
+                        clock.instant());
+                return Outcome.UNKNOWN;
+            }
             if (e.retryable()) {
                 notifications.retryLater(n.registrationId(), n.id(), e.getMessage(), clock.instant());
                 return Outcome.RETRY;

@@ -169,6 +169,19 @@ class NoticeSenderTest {
     }
 
     @Test
+    void aCallWhoseAnswerWasLostIsUnknownAndItsMessageComingBackSendsNothing() {
+        Notification n = queued();
+        deliverer.failure = DeliveryFailure.answerLost("SES called, its answer lost (read timeout)", null);
+        assertEquals(NoticeSender.Outcome.UNKNOWN, sender.send(message(n)));
+        Notification unknown = stored(n);
+        assertEquals(DeliveryStatus.UNKNOWN, unknown.status());
+        assertTrue(unknown.statusReason().contains("answer lost"), unknown.statusReason());
+        deliverer.failure = null;
+        assertEquals(NoticeSender.Outcome.ALREADY_HANDLED, sender.send(message(n)), "the provider may have it");
+        assertEquals(0, deliverer.sent.size());
+    }
+
+    @Test
     void aLeaseStillRunningIsLeftToItsHolder() {
         Notification n = leftSending(clock.instant().plusSeconds(30), null, null);
         assertEquals(NoticeSender.Outcome.IN_FLIGHT, sender.send(message(n)));
