@@ -313,7 +313,8 @@ class AnnouncementFanOutHandlerTest {
         Instant due = Instant.now().plusSeconds(2);
         assertTrue(announcements.schedule(a.number(), due, Instant.now()));
         try (AnnouncementDispatcherHandler dispatcher = new AnnouncementDispatcherHandler()) {
-            ScheduledEvent tick = new ScheduledEvent();
+            // the EventBridge event of the schedule, as events/ keeps it (its time is not what decides: the clock is)
+            ScheduledEvent tick = EventLoader.loadScheduledEvent(SampleData.file("scheduled/every-minute.json").toString());
             assertFalse(dispatcher.handleRequest(tick, new LocalContext("AnnouncementDispatcherFunction", 1024, 60))
                     .contains(a.number()), "not due yet");
             List<Integer> dispatched = await("the announcement to be due", Duration.ofSeconds(10), () -> {

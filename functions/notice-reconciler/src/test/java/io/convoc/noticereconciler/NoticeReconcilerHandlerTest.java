@@ -154,7 +154,9 @@ class NoticeReconcilerHandlerTest {
         assertTrue(notifications.claim(running.registrationId(), running.id(), Instant.now().plusSeconds(600),
                 Instant.now()));
 
-        NoticeReconciler.Report report = handler.execute(new ScheduledEvent());
+        // the schedule's event as events/ keeps it
+        NoticeReconciler.Report report = handler.execute(com.amazonaws.services.lambda.runtime.tests.EventLoader
+                .loadScheduledEvent(SampleData.file("scheduled/every-minute.json").toString()));
         assertEquals(new NoticeReconciler.Report(1, 1, 1, 0), report);
 
         assertEquals(DeliveryStatus.UNKNOWN, stored(lostAnswer).status());
