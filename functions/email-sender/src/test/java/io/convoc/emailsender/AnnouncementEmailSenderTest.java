@@ -39,10 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,33 +129,19 @@ class AnnouncementEmailSenderTest {
     }
 
     private static void enqueue(Notification n) {
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("EmailQueue")).messageBody(
-                "{\"registrationId\":\"" + n.registrationId() + "\",\"notificationId\":\"" + n.id() + "\"}"));
+        EmailSenderRunning.enqueue(cloud, n);
     }
 
     private static Notification await(Notification n, DeliveryStatus status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        Notification current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = notifications.find(n.registrationId(), n.id()).orElseThrow();
-            if (current.status() == status) {
-                return current;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("notice did not reach " + status + ": " + current);
+        return EmailSenderRunning.await(notifications, n, status);
     }
 
     private static List<JsonNode> mailsTo(String address) throws Exception {
-        JsonNode store = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.sesEmulator() + "/store")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        List<JsonNode> out = new ArrayList<>();
-        store.path("emails").forEach(m -> {
-            if (m.path("destination").path("to").toString().contains(address)) {
-                out.add(m);
-            }
-        });
-        return out;
+        return EmailSenderRunning.mailsTo(cloud, address);
+    }
+
+    private static void sleep(long ms) {
+        EmailSenderRunning.sleep(ms);
     }
 
     @Test
@@ -283,11 +265,4 @@ class AnnouncementEmailSenderTest {
         return out;
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -39,10 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,24 +109,6 @@ class EmailSenderHandlerTest {
         return ("%PDF-1.7\n% lettre d'invitation " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void enqueue(Notification n) {
-        cloud.sqs().sendMessage(b -> b.queueUrl(cloud.queueUrl("EmailQueue")).messageBody(
-                "{\"registrationId\":\"" + n.registrationId() + "\",\"notificationId\":\"" + n.id() + "\"}"));
-    }
-
-    private static Notification await(Notification n, DeliveryStatus status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        Notification current = null;
-        while (Instant.now().isBefore(deadline)) {
-            current = notifications.find(n.registrationId(), n.id()).orElseThrow();
-            if (current.status() == status) {
-                return current;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("notice did not reach " + status + ": " + current);
-    }
-
     /** Waits until the e-mail queue holds no message, visible or in flight: every message sent was handled. */
     private static void awaitQueueDrained() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
@@ -148,16 +126,20 @@ class EmailSenderHandlerTest {
         throw new AssertionError("the e-mail queue was not drained: " + counts);
     }
 
+    private static void enqueue(Notification n) {
+        EmailSenderRunning.enqueue(cloud, n);
+    }
+
+    private static Notification await(Notification n, DeliveryStatus status) {
+        return EmailSenderRunning.await(notifications, n, status);
+    }
+
     private static List<JsonNode> mailsTo(String address) throws Exception {
-        JsonNode store = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(cloud.sesEmulator() + "/store")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        List<JsonNode> out = new ArrayList<>();
-        store.path("emails").forEach(m -> {
-            if (m.path("destination").path("to").toString().contains(address)) {
-                out.add(m);
-            }
-        });
-        return out;
+        return EmailSenderRunning.mailsTo(cloud, address);
+    }
+
+    private static void sleep(long ms) {
+        EmailSenderRunning.sleep(ms);
     }
 
     @Test
@@ -461,11 +443,4 @@ class EmailSenderHandlerTest {
         assertEquals(0, mailsTo(n.destination()).size());
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
