@@ -84,7 +84,7 @@ class AnnouncementEmailSenderTest {
         suppressions = new SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"));
         letters = new S3LetterArchive(cloud.s3(), cloud.bucketName("LettersBucket"));
         // the key the function is given (the local secret of LetterTokenSecret), to check the links it signs
-        tokens = new LetterTokens(cloud.functionEnvironment().get("LETTER_TOKEN_KEY"));
+        tokens = new LetterTokens(cloud.secretValue("LetterTokenSecret"));
         EmailSenderRunning.ensureStarted(cloud);
     }
 

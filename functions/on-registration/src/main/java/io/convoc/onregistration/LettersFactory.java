@@ -2,9 +2,7 @@ package io.convoc.onregistration;
 
 import io.convoc.aws.dynamo.LetterReferenceCounter;
 import io.convoc.core.letters.LetterService;
-import io.convoc.aws.config.LetterSigningKeys;
 import io.convoc.core.letters.QrTokens;
-import io.micronaut.json.JsonMapper;
 import io.convoc.core.ports.LetterArchive;
 import io.convoc.core.ports.LetterPrinter;
 import io.convoc.core.ports.LetterReferences;
@@ -29,16 +27,11 @@ import java.time.Clock;
 @Factory
 public class LettersFactory {
 
-    /**
-     * The letters' QR tokens are signed with the current key of {@code LetterSigningSecret} (Ed25519). Built here
-     * rather than as a bean: the api, which verifies them, declares its own.
-     */
+    /** The letters' QR tokens are signed with the current key of {@code LetterSigningSecret} (Ed25519). */
     @Singleton
     LetterService letterService(ProgrammeRepository programmes, RegistrationRepository registrations,
                                 LetterReferences references, LetterArchive archive, LetterPrinter printer,
-                                @Value("${LETTER_SIGNING_KEYS}") String signingKeys, JsonMapper json,
-                                @Value("${PUBLIC_API_URL}") String publicApiUrl, Clock clock) {
-        QrTokens tokens = LetterSigningKeys.qrTokens(signingKeys, json);
+                                QrTokens tokens, @Value("${PUBLIC_API_URL}") String publicApiUrl, Clock clock) {
         return new LetterService(programmes, registrations, references, archive, printer, tokens, publicApiUrl, clock);
     }
 

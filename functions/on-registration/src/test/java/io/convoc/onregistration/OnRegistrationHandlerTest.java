@@ -226,7 +226,7 @@ class OnRegistrationHandlerTest {
         registrations.create(r);
         Registration ready = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
         io.convoc.core.letters.LetterTokens tokens = new io.convoc.core.letters.LetterTokens(
-                System.getProperty("LETTER_TOKEN_KEY"));
+                cloud.secretValue("LetterTokenSecret"));
 
         APIGatewayV2HTTPResponse redirect = download(tokens.signDownload(r.id(), 1, Instant.now().plusSeconds(3600)));
         assertEquals(303, redirect.getStatusCode(), redirect.getBody());

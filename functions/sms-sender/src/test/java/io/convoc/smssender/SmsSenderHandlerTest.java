@@ -364,7 +364,7 @@ class SmsSenderHandlerTest {
         String prefix = api + "/api/public/unsubscribe/";
         assertTrue(page.startsWith(prefix), page);
         // the token opts out this number, and no other address of the registration
-        LetterTokens tokens = new LetterTokens(System.getProperty("LETTER_TOKEN_KEY"));
+        LetterTokens tokens = new LetterTokens(cloud.secretValue("LetterTokenSecret"));
         String token = page.substring(prefix.length());
         assertEquals(Optional.of(mobile), tokens.verifyUnsubscribe(token, r -> Optional.of(mobile), Instant.now()));
         assertTrue(tokens.verifyUnsubscribe(token, r -> Optional.of(id + "@example.ma"), Instant.now()).isEmpty());

@@ -210,7 +210,7 @@ class SmsShortLinkTest {
         URI target = links.resolve(link.group(2), Instant.now()).orElseThrow();
         String prefix = api + "/api/public/letters/";
         assertTrue(target.toString().startsWith(prefix), target.toString());
-        LetterTokens tokens = new LetterTokens(System.getProperty("LETTER_TOKEN_KEY"));
+        LetterTokens tokens = new LetterTokens(cloud.secretValue("LetterTokenSecret"));
         String token = target.toString().substring(prefix.length());
         Instant expiry = n.createdAt().plus(Duration.ofDays(14));
         assertEquals(new LetterTokens.Verified(n.registrationId(), 1),

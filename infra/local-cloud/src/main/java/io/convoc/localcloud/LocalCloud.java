@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The AWS APIs convoc uses, run on this machine by open-source emulators, with the resources of
@@ -85,6 +86,7 @@ public final class LocalCloud implements AutoCloseable {
             cloud.startSqs(dataDir == null ? 1 : null);
             cloud.startSes();
             cloud.startSms();
+            cloud.startSecrets();
             cloud.exportSettings();
             return cloud;
         } catch (RuntimeException e) {
@@ -206,6 +208,31 @@ public final class LocalCloud implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the SMS sink", e);
         }
+    }
+
+    private void startSecrets() {
+        try {
+            Set<String> secrets = template.resourcesOfType("AWS::SecretsManager::Secret").keySet();
+            SecretsEmulator emulator = SecretsEmulator.start("arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT
+                    + ":secret:", name -> secrets.contains(name) ? secret(name) : null);
+            running.add(emulator);
+            secrets.forEach(name -> physicalIds.put(name, emulator.arnOf(name)));
+            endpoints.put("secrets manager", emulator.endpoint());
+            System.setProperty("aws.endpointUrlSecretsManager", emulator.endpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Secrets Manager emulator", e);
+        }
+    }
+
+    /**
+     * The value of the template's secret {@code logicalId}, as the functions read it from Secrets Manager (tests
+     * sign or check tokens with it).
+     */
+    public String secretValue(String logicalId) {
+        if (!template.resourcesOfType("AWS::SecretsManager::Secret").containsKey(logicalId)) {
+            throw new IllegalArgumentException(logicalId + " is not a secret of the template");
+        }
+        return secret(logicalId);
     }
 
     /** What the AWS SDK reads, set so that every client built in this JVM reaches the emulators. */

@@ -136,6 +136,14 @@ public final class TemplateCheck {
                 problems.add(fn + ": " + codeUri + " is not a readable jar");
             }
         }
+        template.environmentOf(fn).forEach((variable, value) -> {
+            // a dynamic reference puts the secret's value in the function's configuration, readable by anyone who may
+            // read the function: a function reads its secrets at init instead (SecretsFactory)
+            if (String.valueOf(value).contains("{{resolve:secretsmanager:")) {
+                problems.add(fn + ": environment variable " + variable + " holds a secret's value; give the secret's"
+                        + " ARN and read it at init");
+            }
+        });
         Set<String> defined = template.environmentOf(fn).keySet();
         for (String variable : variablesRead(m.group(1))) {
             if (!defined.contains(variable)) {

@@ -45,6 +45,15 @@ class TemplateCheckTest {
     }
 
     @Test
+    void catchesASecretsValuePlacedInAFunctionsEnvironment() throws Exception {
+        String broken = projectTemplate().replace("        LETTER_TOKEN_SECRET: !Ref LetterTokenSecret\n",
+                "        LETTER_TOKEN_SECRET: !Sub '{{resolve:secretsmanager:${LetterTokenSecret}:SecretString}}'\n");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertTrue(problems.contains("EmailSenderFunction: environment variable LETTER_TOKEN_SECRET holds a secret's"
+                + " value; give the secret's ARN and read it at init"), problems.toString());
+    }
+
+    @Test
     void catchesAReferenceToAResourceThatDoesNotExist() throws Exception {
         String broken = projectTemplate().replaceFirst("Resource: !GetAtt EventsTable.Arn", "Resource: !GetAtt EventTable.Arn");
         List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();

@@ -62,7 +62,7 @@ class UnsubscribeControllerTest {
                 cloud.tableName("RegistrationLookupsTable"));
         suppressions = new SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"));
         // the key the api is given: the one the e-mail sender signs its links with
-        tokens = new LetterTokens(cloud.functionEnvironment().get("LETTER_TOKEN_KEY"));
+        tokens = new LetterTokens(cloud.secretValue("LetterTokenSecret"));
         handler = new ApiHandler();
         gateway = HttpApiGateway.start(cloud.template(), "ApiFunction", handler, "127.0.0.1", 0, cloud.identity());
     }

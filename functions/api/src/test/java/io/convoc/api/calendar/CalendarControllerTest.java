@@ -39,10 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CalendarControllerTest {
     private static ApiHandler handler;
     private static RegistrationTable registrations;
-    private static final LetterTokens TOKENS = new LetterTokens(System.getProperty("LETTER_TOKEN_KEY"));
+    private static LetterTokens TOKENS;
 
     @BeforeAll
     static void start(LocalCloud cloud) {
+        TOKENS = new LetterTokens(cloud.secretValue("LetterTokenSecret"));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
         new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assises());
         registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),

@@ -52,14 +52,19 @@ class LetterVerificationControllerTest {
     private static RegistrationTable registrations;
     private static QrTokens signer;
 
+    private static String signingSecret;
+    private static String tokenSecret;
+
     @BeforeAll
     static void start(LocalCloud cloud) throws Exception {
+        signingSecret = cloud.secretValue("LetterSigningSecret");
+        tokenSecret = cloud.secretValue("LetterTokenSecret");
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
         new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assises());
         registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
                 cloud.tableName("RegistrationLookupsTable"));
         // the local cloud's LetterSigningSecret, as the on-registration function signs with it
-        signer = new QrTokens(JSON.readValue(System.getProperty("LETTER_SIGNING_KEYS"),
+        signer = new QrTokens(JSON.readValue(signingSecret,
                 new TypeReference<Map<String, String>>() { }));
         handler = new ApiHandler();
     }
@@ -100,7 +105,7 @@ class LetterVerificationControllerTest {
                         "use", key.get("use").asText(), "alg", key.get("alg").asText()));
         assertEquals(32, Base64.getUrlDecoder().decode(key.get("x").asText()).length);
         assertFalse(r.getBody().contains("\"d\""), "no private part");
-        assertFalse(r.getBody().contains(System.getProperty("LETTER_SIGNING_KEYS").replaceAll(".*\"k1\":\"([^\"]+)\".*",
+        assertFalse(r.getBody().contains(signingSecret.replaceAll(".*\"k1\":\"([^\"]+)\".*",
                 "$1")), "not the secret");
     }
 
@@ -127,7 +132,7 @@ class LetterVerificationControllerTest {
     @Test
     void theOldHmacTokensAndOtherLinksAreNotQrTokens() {
         Registration r = registered();
-        LetterTokens links = new LetterTokens(System.getProperty("LETTER_TOKEN_KEY"));
+        LetterTokens links = new LetterTokens(tokenSecret);
         assertEquals(404, get("/api/verify/" + links.signDownload(r.id(), 1, Instant.now().plusSeconds(60)))
                 .getStatusCode());
         // the HMAC QR format of before (<id>.<version>.<22 characters>) is refused: no letter was in production

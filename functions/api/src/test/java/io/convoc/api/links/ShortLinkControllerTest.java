@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(LocalCloudExtension.class)
 class ShortLinkControllerTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final LetterTokens TOKENS = new LetterTokens(System.getProperty("LETTER_TOKEN_KEY"));
+    private static LetterTokens TOKENS;
     private static ApiHandler handler;
     private static HttpApiGateway gateway;
     private static RegistrationTable registrations;
@@ -44,6 +44,7 @@ class ShortLinkControllerTest {
 
     @BeforeAll
     static void start(LocalCloud cloud) throws Exception {
+        TOKENS = new LetterTokens(cloud.secretValue("LetterTokenSecret"));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
         new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assises());
         registrations = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),

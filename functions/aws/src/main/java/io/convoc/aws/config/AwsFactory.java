@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.convoc.aws.s3.S3LetterArchive;
 import io.convoc.aws.streams.StreamBatches;
 import io.convoc.core.ports.LetterArchive;
-import io.convoc.core.letters.LetterTokens;
 import io.micronaut.json.JsonMapper;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -154,15 +153,6 @@ public class AwsFactory {
         return new StreamBatches(streams, json);
     }
 
-    /**
-     * Signs and verifies the e-mailed download and calendar links (HMAC); the key comes from Secrets Manager through
-     * the template. The letters' QR tokens are signed apart (Ed25519, {@link LetterSigningKeys}), by the functions
-     * that need them only.
-     */
-    @Singleton
-    LetterTokens letterTokens(@Value("${LETTER_TOKEN_KEY}") String key) {
-        return new LetterTokens(key);
-    }
 
     /** Notices, with every announcement notice counted on its announcement in the same write. */
     @Singleton

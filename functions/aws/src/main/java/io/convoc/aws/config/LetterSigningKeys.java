@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The QR signing keys from their secret ({@code LETTER_SIGNING_KEYS}, resolved by CloudFormation from
- * {@code LetterSigningSecret}): a flat JSON object {@code {"current":"k1","k1":"<random>"}}, as Secrets Manager
+ * The QR signing keys from their secret ({@code LetterSigningSecret}, read at init by {@link SecretsFactory}): a flat
+ * JSON object {@code {"current":"k1","k1":"<random>"}}, as Secrets Manager
  * generates it from the template's {@code SecretStringTemplate}; an operator rotates by adding {@code "k2"} and
- * pointing {@code current} at it. Only the functions that sign or verify letters (on-registration, api) read it.
+ * pointing {@code current} at it. Only the functions that sign or verify letters (on-registration, api) may read it.
  */
 public final class LetterSigningKeys {
     private LetterSigningKeys() {
@@ -23,7 +23,7 @@ public final class LetterSigningKeys {
             entries = json.readValue(secretJson == null ? "" : secretJson, Argument.mapOf(String.class, String.class));
         } catch (IOException | RuntimeException e) {
             // no cause: a parser's message quotes the input, and the input is a secret
-            throw new IllegalStateException("LETTER_SIGNING_KEYS is not a JSON object of strings ("
+            throw new IllegalStateException("the letter signing secret is not a JSON object of strings ("
                     + e.getClass().getSimpleName() + ")");
         }
         return new QrTokens(entries);
