@@ -245,6 +245,44 @@ public final class LocalCloud implements AutoCloseable {
         functionEnvironment().forEach(System::setProperty);
     }
 
+    /** Handlers are created one at a time: each swaps the process's properties for its own while its context starts. */
+    private static final Object ENVIRONMENT = new Object();
+
+    /**
+     * The handler of function {@code functionLogicalId}, created as Lambda creates it (public no-arg constructor).
+     * The local run puts every function on one class path, so each function's context holds every module's beans
+     * (Micronaut starts a Lambda's singletons eagerly): they need the union of the functions' environments, which
+     * stays in the system properties. Each function alone with its own environment is checked on the Lambda jars
+     * ({@link #withEnvironmentOf}, {@code LambdaJarsTest}).
+     */
+    public <T> T newHandler(String functionLogicalId) {
+        return HttpApiGateway.newHandler(template, functionLogicalId);
+    }
+
+    /**
+     * Runs {@code start} (a function's handler being created, its context starting: Micronaut reads the properties
+     * then) with only the environment template.yaml gives {@code functionLogicalId}: the variables of the other
+     * functions are taken out of the system properties meanwhile, and put back after.
+     */
+    public <T> T withEnvironmentOf(String functionLogicalId, java.util.function.Supplier<T> start) {
+        java.util.Set<String> own = template.environmentOf(functionLogicalId).keySet();
+        synchronized (ENVIRONMENT) {
+            Map<String, String> others = new LinkedHashMap<>();
+            for (String name : functionEnvironment().keySet()) {
+                String value = System.getProperty(name);
+                if (!own.contains(name) && value != null) {
+                    others.put(name, value);
+                    System.clearProperty(name);
+                }
+            }
+            try {
+                return start.get();
+            } finally {
+                others.forEach(System::setProperty);
+            }
+        }
+    }
+
     /**
      * The environment variables of every function in the template, resolved against the local resources.
      * Functions share resources, so a variable has one value across functions; a clash is a template bug.
@@ -458,7 +496,7 @@ public final class LocalCloud implements AutoCloseable {
                 Runnable poller;
                 if (mapping.type().equals("DynamoDB")) {
                     if (handler == null) {
-                        handler = HttpApiGateway.newHandler(template, fn);
+                        handler = newHandler(fn);
                         if (handler instanceof AutoCloseable c) {
                             running.add(c);
                         }
@@ -482,9 +520,9 @@ public final class LocalCloud implements AutoCloseable {
                 } else {
                     SqsPoller p = new SqsPoller(fn, sqs, queueUrl(mapping.sourceLogicalId()),
                             "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + mapping.sourceLogicalId(),
-                            () -> HttpApiGateway.<com.amazonaws.services.lambda.runtime.RequestHandler<
+                            () -> this.<com.amazonaws.services.lambda.runtime.RequestHandler<
                                     com.amazonaws.services.lambda.runtime.events.SQSEvent,
-                                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>>newHandler(template, fn),
+                                    com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>>newHandler(fn),
                             mapping, sqsConcurrency, atLeastOnce);
                     queuePollers.add(p);
                     pollers.put(fn + "/" + mapping.sourceLogicalId(), p);
@@ -553,7 +591,7 @@ public final class LocalCloud implements AutoCloseable {
 
     public Schedules startSchedules(java.util.Collection<String> functionLogicalIds, java.time.Duration localPeriod,
                                     java.io.PrintStream log) {
-        Schedules schedules = Schedules.start(template, functionLogicalIds, localPeriod, log);
+        Schedules schedules = Schedules.start(template, functionLogicalIds, localPeriod, log, this::newHandler);
         running.add(schedules);
         return schedules;
     }
@@ -617,7 +655,7 @@ public final class LocalCloud implements AutoCloseable {
                             "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + topic,
                             (com.amazonaws.services.lambda.runtime.RequestHandler<
                                     com.amazonaws.services.lambda.runtime.events.SNSEvent, ?>)
-                                    HttpApiGateway.newHandler(template, fn), fn);
+                                    newHandler(fn), fn);
                     running.add(publisher::stop);
                     Thread thread = new Thread(publisher, fn + "-ses-events");
                     thread.setDaemon(true);

@@ -116,7 +116,7 @@ public final class Schedules implements AutoCloseable {
      * @param log where to say what fires when (and what fails)
      */
     public static Schedules start(Template template, Collection<String> functions, Duration localPeriod,
-                                  PrintStream log) {
+                                  PrintStream log, java.util.function.Function<String, Object> newHandler) {
         if (localPeriod.isZero() || localPeriod.isNegative()) {
             throw new IllegalArgumentException("local period " + localPeriod);
         }
@@ -138,7 +138,7 @@ public final class Schedules implements AutoCloseable {
                     log.printf("[schedule] %s (%s): its Input is not sent locally; the function gets the ScheduledEvent%n",
                             fn, s.eventName());
                 }
-                schedules.timer.scheduleAtFixedRate(() -> schedules.tick(template, s, handler, log),
+                schedules.timer.scheduleAtFixedRate(() -> schedules.tick(newHandler, s, handler, log),
                         localPeriod.toMillis(), localPeriod.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
@@ -148,12 +148,13 @@ public final class Schedules implements AutoCloseable {
     }
 
     /** One firing: never throws, or the executor would cancel the timer. */
-    private void tick(Template template, Schedule schedule, Object[] handler, PrintStream log) {
+    private void tick(java.util.function.Function<String, Object> newHandler, Schedule schedule, Object[] handler,
+                      PrintStream log) {
         String fn = schedule.functionLogicalId();
         try {
             synchronized (handler) {
                 if (handler[0] == null) {
-                    handler[0] = HttpApiGateway.newHandler(template, fn);
+                    handler[0] = newHandler.apply(fn);
                     synchronized (handlers) {
                         handlers.add(handler[0]);
                     }

@@ -126,7 +126,7 @@ public final class LocalRun implements AutoCloseable {
             run.writeTokens();
             run.running.add(run.gateway);
             System.setProperty("PUBLIC_API_URL", run.gateway.url());
-            api.set(HttpApiGateway.newHandler(template, "ApiFunction"));
+            api.set(run.cloud.newHandler("ApiFunction"));
             run.running.add(api);
             run.cloud.startFunctions(run.cloud.eventDrivenFunctions());
             run.cloud.startSesEvents(run.cloud.topicSubscribers());

@@ -23,9 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Each Lambda jar as Lambda loads it: alone on its class path. The handler must be created (its
- * Micronaut context started, its beans injected) from the jar's own classes, so that a dependency left out
- * of a function's jar fails here rather than in AWS. Runs after {@code package} (mvn verify).
+ * Each Lambda jar as Lambda loads it: alone on its class path, with its own environment from template.yaml and
+ * no other function's. The handler must be created (its Micronaut context started, its beans injected) from the
+ * jar's own classes, so that a dependency left out of a function's jar, or a variable the template does not give
+ * the function, fails here rather than in AWS. Runs after {@code package} (mvn verify).
  */
 @ExtendWith(LocalCloudExtension.class)
 class LambdaJarsTest {
@@ -43,8 +44,16 @@ class LambdaJarsTest {
                     try (URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()},
                             ClassLoader.getPlatformClassLoader())) {
                         Thread.currentThread().setContextClassLoader(loader);
-                        Object instance = Class.forName(handler, true, loader).getDeclaredConstructor().newInstance();
+                        // as in AWS, the function starts with its own environment alone
+                        Object instance = cloud.withEnvironmentOf(fn, () -> {
+                            try {
+                                return Class.forName(handler, true, loader).getDeclaredConstructor().newInstance();
+                            } catch (ReflectiveOperationException e) {
+                                throw new IllegalStateException(fn + " did not start with its own environment", e);
+                            }
+                        });
                         assertStartedFromTheJar(fn, instance, loader);
+                        assertSeesOnlyItsOwnEnvironment(fn, instance, cloud);
                         if (instance instanceof AutoCloseable c) {
                             c.close();
                         }
@@ -53,6 +62,17 @@ class LambdaJarsTest {
                     }
                 }))
                 .toList();
+    }
+
+    /** Of the variables the template sets, the function's context holds its own and no other function's. */
+    private static void assertSeesOnlyItsOwnEnvironment(String fn, Object instance, LocalCloud cloud) throws Exception {
+        Object context = instance.getClass().getMethod("getApplicationContext").invoke(instance);
+        Method getProperty = context.getClass().getMethod("getProperty", String.class, Class.class);
+        java.util.Set<String> own = cloud.template().environmentOf(fn).keySet();
+        for (String variable : cloud.functionEnvironment().keySet()) {
+            boolean seen = ((java.util.Optional<?>) getProperty.invoke(context, variable, String.class)).isPresent();
+            assertEquals(own.contains(variable), seen, fn + (seen ? " sees " : " does not see ") + variable);
+        }
     }
 
     /**
