@@ -315,6 +315,45 @@ class EmailSenderHandlerTest {
     }
 
     /**
+     * SES down for every call for a while: the notices wait, QUEUED with the error shown, nothing sent; once SES is
+     * back each goes out, once.
+     */
+    @Test
+    void duringAnSesOutageNoticesWaitAndWhenItEndsEachGoesOutOnce() throws Exception {
+        cloud.sesFaults().failNext(1000, cloud.sesFaults().serverError(503));
+        List<Notification> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Notification n = queuedConfirmation(pdf());
+            enqueue(n);
+            waiting.add(n);
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<Notification> seen = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            seen = waiting.stream().map(n -> notifications.find(n.registrationId(), n.id()).orElseThrow()).toList();
+            if (seen.stream().allMatch(n -> n.attempts() >= 2)) {
+                break;
+            }
+            sleep(100);
+        }
+        for (Notification n : seen) {
+            assertTrue(n.attempts() >= 2, "not tried twice during the outage: " + n);
+            assertTrue(n.status() == DeliveryStatus.QUEUED || n.status() == DeliveryStatus.SENDING, n.toString());
+            assertTrue(n.lastError().contains("SES 503"), n.lastError());
+            assertEquals(0, mailsTo(n.destination()).size());
+        }
+
+        cloud.sesFaults().failNext(0, null);
+        for (Notification n : waiting) {
+            assertEquals(DeliveryStatus.SENT, await(n, DeliveryStatus.SENT).status());
+        }
+        awaitQueueDrained();
+        for (Notification n : waiting) {
+            assertEquals(1, mailsTo(n.destination()).size(), n.destination());
+        }
+    }
+
+    /**
      * An outage longer than the retries: the notice ends FAILED ("retries exhausted") and its message in the
      * dead-letter queue; once SES is back, the redrive (what SQS's StartMessageMoveTask does: each message sent to
      * the source queue again) delivers it, once.
