@@ -289,6 +289,25 @@ class EmailSenderHandlerTest {
         assertEquals(1, mailsTo(n.destination()).size());
     }
 
+    /**
+     * Killed between the status write and the message's delete: SQS delivers the message again once its visibility
+     * runs out. The notice says SENT, so nothing more happens: no second mail, no new attempt.
+     */
+    @Test
+    void aMessageWhoseDeleteWasLostAfterTheSendSendsNothingMoreWhenItComesBack() throws Exception {
+        Notification n = queuedConfirmation(pdf());
+        enqueue(n);
+        Notification sent = await(n, DeliveryStatus.SENT);
+        awaitQueueDrained();
+        enqueue(n); // the same message, back from its visibility timeout
+        awaitQueueDrained();
+        Notification after = notifications.find(n.registrationId(), n.id()).orElseThrow();
+        assertEquals(DeliveryStatus.SENT, after.status());
+        assertEquals(sent.attempts(), after.attempts());
+        assertEquals(sent.providerMessageId(), after.providerMessageId());
+        assertEquals(1, mailsTo(n.destination()).size());
+    }
+
     @Test
     void retriesAThrottledSendAndThenSucceeds() throws Exception {
         // more throttles than the SDK retries by itself, so the queue has to bring the message back
