@@ -209,6 +209,14 @@ public final class NotificationTable implements NotificationRepository {
     }
 
     @Override
+    public List<Notification> findAll(java.util.Collection<io.convoc.core.notifications.NoticeMessage> messages) {
+        return BatchReads.get(dynamo, table.tableName(), messages.stream().map(m -> Map.of(
+                        "registrationId", AttributeValue.fromS(m.registrationId()),
+                        "notificationId", AttributeValue.fromS(m.notificationId()))).toList())
+                .stream().map(i -> NotificationItem.SCHEMA.mapToItem(i).toNotification()).toList();
+    }
+
+    @Override
     public List<Notification> listFor(String registrationId) {
         List<Notification> out = new ArrayList<>();
         table.query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(registrationId)

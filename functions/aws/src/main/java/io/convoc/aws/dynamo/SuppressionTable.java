@@ -45,21 +45,8 @@ public final class SuppressionTable implements SuppressionList {
                 keys.add(key(SuppressionList.announcementsKey(address)));
             }
         }
-        java.util.List<String> distinct = keys.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += 100) {
-            java.util.List<Map<String, AttributeValue>> wanted = distinct.subList(from, Math.min(distinct.size(), from + 100))
-                    .stream().map(k -> Map.of("address", AttributeValue.fromS(k))).toList();
-            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
-                    Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
-                            .keys(wanted).consistentRead(true).build());
-            while (request != null && !request.isEmpty()) {
-                Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> ask = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                response.responses().getOrDefault(table, java.util.List.of())
-                        .forEach(i -> byKey.put(i.get("address").s(), i.get("reason").s()));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
-            }
-        }
+        BatchReads.get(dynamo, table, keys.stream().map(k -> Map.of("address", AttributeValue.fromS(k))).toList())
+                .forEach(i -> byKey.put(i.get("address").s(), i.get("reason").s()));
         Map<String, String> out = new java.util.HashMap<>();
         for (String address : addresses) {
             String reason = byKey.get(key(address));

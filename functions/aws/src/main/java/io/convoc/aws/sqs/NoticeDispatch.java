@@ -35,24 +35,25 @@ public final class NoticeDispatch {
 
     public SQSBatchResponse handle(SQSEvent event, NoticeSender sender) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> readable = new ArrayList<>();
+        List<NoticeMessage> notices = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            int receives = receiveCount(message);
-            NoticeMessage notice;
             try {
-                notice = messages.read(message.getBody());
+                notices.add(messages.read(message.getBody()));
+                readable.add(message);
             } catch (IllegalArgumentException poison) {
                 LOG.error("unreadable notice message {} left for the dead-letter queue: {}", message.getMessageId(),
                         poison.getMessage());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                continue;
             }
-            NoticeSender.Outcome outcome;
-            try {
-                outcome = sender.send(notice);
-            } catch (RuntimeException e) {
-                LOG.warn("notice {}: {}", notice.notificationId(), e.toString());
-                outcome = NoticeSender.Outcome.RETRY;
-            }
+        }
+        // the batch's reads together, each notice's writes its own
+        List<NoticeSender.Outcome> outcomes = notices.isEmpty() ? List.of() : sender.sendAll(notices);
+        for (int i = 0; i < readable.size(); i++) {
+            SQSEvent.SQSMessage message = readable.get(i);
+            NoticeMessage notice = notices.get(i);
+            NoticeSender.Outcome outcome = outcomes.get(i);
+            int receives = receiveCount(message);
             LOG.info("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
             if (outcome == NoticeSender.Outcome.IN_FLIGHT) {
                 // kept, to check once the other attempt is through (it may put the notice back to QUEUED)

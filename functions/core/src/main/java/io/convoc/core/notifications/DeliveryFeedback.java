@@ -105,6 +105,25 @@ public class DeliveryFeedback {
         }
     }
 
+    /**
+     * As {@link #onSent(String, String)}, for a send recorded with {@code providerMessageId}: the kept reports are
+     * looked up by that id first, and the notice read only when one overtook the send (the rare case: a send usually
+     * has no report for seconds). A report kept after this look-up is applied by the report's side, which checks
+     * again for a recorded send after keeping it.
+     */
+    public List<Outcome> onSent(String registrationId, String notificationId, String providerMessageId) {
+        try {
+            if (pending.list(providerMessageId).isEmpty()) {
+                return List.of();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "delivery reports kept for notice " + notificationId
+                    + " not looked up: " + e);
+            return List.of();
+        }
+        return onSent(registrationId, notificationId);
+    }
+
     /** How many unknown reports this process dropped, as counted in its log lines. */
     public static long dropped() {
         return DROPPED.get();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -106,7 +107,41 @@ public class NoticeSender {
     }
 
     public Outcome send(NoticeMessage message) {
-        Optional<Notification> found = notifications.find(message.registrationId(), message.notificationId());
+        return send(message, new Lookups());
+    }
+
+    /**
+     * A queue's batch: what the notices' handling reads before their claims (the notices, their registrations and
+     * suppressions, their events' programmes and announcements) is read together, with batch reads where the store
+     * has them; then each notice goes through {@link #send(NoticeMessage)}'s steps, its writes its own. A failure of
+     * one notice's handling is that notice's RETRY alone.
+     *
+     * @return each message's outcome, in the order given
+     */
+    public List<Outcome> sendAll(List<NoticeMessage> messages) {
+        Lookups lookups;
+        try {
+            lookups = new Lookups(messages);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "batch reads failed (" + e + "): each notice read on its own");
+            lookups = new Lookups();
+        }
+        List<Outcome> outcomes = new java.util.ArrayList<>(messages.size());
+        for (NoticeMessage message : messages) {
+            Outcome outcome;
+            try {
+                outcome = send(message, lookups);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "notice " + message.notificationId() + ": " + e);
+                outcome = Outcome.RETRY;
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private Outcome send(NoticeMessage message, Lookups lookups) {
+        Optional<Notification> found = lookups.notice(message);
         if (found.isEmpty()) {
             return Outcome.ALREADY_HANDLED;
         }
@@ -126,7 +161,7 @@ public class NoticeSender {
         if (n.status() != DeliveryStatus.QUEUED) {
             return Outcome.ALREADY_HANDLED;
         }
-        Optional<String> suppressed = suppressions.reasonFor(n.destination(), n.kind());
+        Optional<String> suppressed = lookups.suppression(n);
         if (suppressed.isPresent()) {
             notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SUPPRESSED, suppressed.get(), null,
                     clock.instant());
@@ -137,7 +172,7 @@ public class NoticeSender {
         if (!notifications.claim(n.registrationId(), n.id(), leaseUntil, now)) {
             return Outcome.IN_FLIGHT; // claimed by another attempt between our read and our claim
         }
-        return deliver(n, leaseUntil);
+        return deliver(n, leaseUntil, lookups);
     }
 
     /** A SENDING notice met again: finish what its provider accepted, or take back a lease that ran out. */
@@ -162,7 +197,7 @@ public class NoticeSender {
             return Outcome.ALREADY_HANDLED;
         }
         LOG.info(() -> "notice " + n.id() + ": lease run out before the provider was called, taken back");
-        return deliver(n, leaseUntil);
+        return deliver(n, leaseUntil, new Lookups());
     }
 
     static String unknownReason(Notification n) {
@@ -170,14 +205,14 @@ public class NoticeSender {
                 + "): sent or not, to look at";
     }
 
-    private Outcome deliver(Notification n, Instant leaseUntil) {
+    private Outcome deliver(Notification n, Instant leaseUntil, Lookups lookups) {
         Deliverer.Delivery delivery;
         try {
-            Registration registration = registrations.find(n.registrationId()).orElseThrow(() ->
+            Registration registration = lookups.registration(n.registrationId()).orElseThrow(() ->
                     DeliveryFailure.permanent("registration " + n.registrationId() + " no longer exists", null));
-            Programme programme = programmes.find(registration.eventId()).orElseThrow(() ->
+            Programme programme = lookups.programme(registration.eventId()).orElseThrow(() ->
                     DeliveryFailure.permanent("event " + registration.eventId() + " no longer exists", null));
-            Optional<String> withdrawn = withdrawn(n);
+            Optional<String> withdrawn = withdrawn(n, lookups);
             if (withdrawn.isPresent()) {
                 notifications.transition(n.registrationId(), n.id(), DeliveryStatus.CANCELLED, withdrawn.get(), null,
                         clock.instant());
@@ -225,6 +260,17 @@ public class NoticeSender {
      */
     private Outcome finishSent(Notification n, Deliverer.Delivery delivery) {
         accepted.put(n.id(), delivery);
+        try {
+            // the usual case in one write: the id and SENT together (conditional on SENDING, as each of the two)
+            if (notifications.markSent(n.registrationId(), n.id(), delivery.providerMessageId(), delivery.parts(),
+                    clock.instant())) {
+                accepted.remove(n.id());
+                applyEarlyReports(n, delivery);
+                return Outcome.SENT;
+            }
+        } catch (RuntimeException e) {
+            LOG.info(() -> "notice " + n.id() + ": SENT not written at once (" + e + "), the provider id first");
+        }
         RuntimeException last = null;
         for (int attempt = 1; attempt <= STATUS_WRITE_ATTEMPTS; attempt++) {
             try {
@@ -236,14 +282,14 @@ public class NoticeSender {
                             .orElse(null) == DeliveryStatus.UNKNOWN) {
                         notifications.transition(n.registrationId(), n.id(), DeliveryStatus.SENT,
                                 "accepted by the provider after its lease ran out", delivery.providerMessageId(), now);
-                        applyEarlyReports(n);
+                        applyEarlyReports(n, delivery);
                     }
                     accepted.remove(n.id());
                     return Outcome.ALREADY_HANDLED;
                 }
                 notifications.markSent(n.registrationId(), n.id(), delivery.providerMessageId(), delivery.parts(), now);
                 accepted.remove(n.id());
-                applyEarlyReports(n);
+                applyEarlyReports(n, delivery);
                 return Outcome.SENT;
             } catch (RuntimeException e) {
                 last = e;
@@ -294,11 +340,11 @@ public class NoticeSender {
         return this;
     }
 
-    private Optional<String> withdrawn(Notification n) {
+    private Optional<String> withdrawn(Notification n, Lookups lookups) {
         if (n.kind() != NoticeKind.ANNOUNCEMENT || announcements == null) {
             return Optional.empty();
         }
-        Optional<Announcement> announcement = announcements.find(n.contentVersion());
+        Optional<Announcement> announcement = lookups.announcement(n.contentVersion());
         if (announcement.isEmpty()) {
             return Optional.of("announcement " + n.contentVersion() + " no longer exists");
         }
@@ -315,9 +361,87 @@ public class NoticeSender {
         return this;
     }
 
-    private void applyEarlyReports(Notification n) {
+    private void applyEarlyReports(Notification n, Deliverer.Delivery delivery) {
         if (feedback != null) {
-            feedback.onSent(n.registrationId(), n.id()); // never throws: a report not applied stays kept
+            // never throws: a report not applied stays kept
+            feedback.onSent(n.registrationId(), n.id(), delivery.providerMessageId());
+        }
+    }
+
+    /**
+     * What a notice's handling reads before its claim. Alone, each read goes to its repository. For a batch they are
+     * read together first: each notice's own record is served once (a second message for the same notice, or a
+     * second look, reads it again), a batch's programme and announcement once for all its notices (so a cancellation
+     * reaches the notices of the batches that start after it).
+     */
+    private final class Lookups {
+        private final Map<NoticeMessage, Notification> notices = new java.util.HashMap<>();
+        private final java.util.Set<NoticeMessage> absent = new java.util.HashSet<>();
+        private final Map<String, Registration> registrationsById = new java.util.HashMap<>();
+        private final Map<String, Optional<String>> suppressed = new java.util.HashMap<>();
+        private final Map<String, Optional<Programme>> programmesByEvent;
+        private final Map<Integer, Optional<Announcement>> announcementsByNumber;
+
+        /** Each read on its own. */
+        Lookups() {
+            this.programmesByEvent = null;
+            this.announcementsByNumber = null;
+        }
+
+        Lookups(List<NoticeMessage> messages) {
+            this.programmesByEvent = new java.util.HashMap<>();
+            this.announcementsByNumber = new java.util.HashMap<>();
+            List<Notification> found = notifications.findAll(new java.util.LinkedHashSet<>(messages));
+            Map<String, Notification> byKey = new java.util.HashMap<>();
+            found.forEach(n -> byKey.put(n.registrationId() + "/" + n.id(), n));
+            for (NoticeMessage m : messages) {
+                Notification n = byKey.get(m.registrationId() + "/" + m.notificationId());
+                if (n == null) {
+                    absent.add(m);
+                } else {
+                    notices.put(m, n);
+                }
+            }
+            List<Notification> queued = found.stream().filter(n -> n.status() == DeliveryStatus.QUEUED).toList();
+            registrations.findAll(queued.stream().map(Notification::registrationId)
+                    .collect(java.util.stream.Collectors.toSet())).forEach(r -> registrationsById.put(r.id(), r));
+            queued.stream().collect(java.util.stream.Collectors.groupingBy(Notification::kind)).forEach((kind, ns) -> {
+                Map<String, String> reasons = suppressions.reasonsFor(ns.stream().map(Notification::destination)
+                        .collect(java.util.stream.Collectors.toSet()), kind);
+                ns.forEach(n -> suppressed.put(kind + "/" + n.destination(),
+                        Optional.ofNullable(reasons.get(n.destination()))));
+            });
+        }
+
+        Optional<Notification> notice(NoticeMessage m) {
+            Notification n = notices.remove(m);
+            if (n != null) {
+                return Optional.of(n);
+            }
+            if (absent.remove(m)) {
+                return Optional.empty();
+            }
+            return notifications.find(m.registrationId(), m.notificationId());
+        }
+
+        Optional<String> suppression(Notification n) {
+            Optional<String> known = suppressed.get(n.kind() + "/" + n.destination());
+            return known != null ? known : suppressions.reasonFor(n.destination(), n.kind());
+        }
+
+        Optional<Registration> registration(String id) {
+            Registration r = registrationsById.get(id);
+            return r != null ? Optional.of(r) : registrations.find(id);
+        }
+
+        Optional<Programme> programme(String eventId) {
+            return programmesByEvent == null ? programmes.find(eventId)
+                    : programmesByEvent.computeIfAbsent(eventId, programmes::find);
+        }
+
+        Optional<Announcement> announcement(int number) {
+            return announcementsByNumber == null ? announcements.find(number)
+                    : announcementsByNumber.computeIfAbsent(number, announcements::find);
         }
     }
 }

@@ -28,6 +28,18 @@ public interface NotificationRepository {
 
     Optional<Notification> find(String registrationId, String notificationId);
 
+    /**
+     * The notices of these messages that exist (a queue's batch), each read as {@link #find} reads it; adapters read
+     * them together.
+     */
+    default List<Notification> findAll(java.util.Collection<io.convoc.core.notifications.NoticeMessage> messages) {
+        List<Notification> found = new java.util.ArrayList<>();
+        for (io.convoc.core.notifications.NoticeMessage m : messages) {
+            find(m.registrationId(), m.notificationId()).ifPresent(found::add);
+        }
+        return found;
+    }
+
     List<Notification> listFor(String registrationId);
 
     Optional<Notification> findByProviderMessageId(String providerMessageId);

@@ -126,13 +126,14 @@ class DeliveryFeedbackTest {
         assertEquals(1, kept.size());
 
         notifications.markSent(n.registrationId(), n.id(), "ses-early", 1, now);
-        List<Outcome> applied = feedback.onSent(n.registrationId(), n.id());
+        // as the sender calls it: with the id SES gave the send
+        List<Outcome> applied = feedback.onSent(n.registrationId(), n.id(), "ses-early");
 
         assertEquals(List.of(new Outcome(Outcome.Kind.APPLIED, DeliveryStatus.BOUNCED)), applied);
         assertEquals(DeliveryStatus.BOUNCED, current(n).status());
         assertEquals("bounced: Permanent/General: 550 5.1.1", suppressions.reasonFor(n.destination()).orElseThrow());
         assertTrue(kept.isEmpty(), "an applied report is forgotten");
-        assertEquals(List.of(), feedback.onSent(n.registrationId(), n.id()), "applied once");
+        assertEquals(List.of(), feedback.onSent(n.registrationId(), n.id(), "ses-early"), "applied once");
     }
 
     @Test

@@ -94,6 +94,68 @@ class NoticeSenderTest {
         assertEquals(1, deliverer.sent.size());
     }
 
+    private Notification queued(String registrationId, String address, int version) {
+        Notification n = Notification.queued(registrationId, "assises-2024", NoticeKind.CONFIRMATION, Channel.EMAIL,
+                version, null, address, clock.instant());
+        notifications.create(n);
+        return n;
+    }
+
+    @Test
+    void aBatchGivesEachMessageItsOwnOutcomeAndSendsEachNoticeOnce() {
+        Notification first = queued("reg-1", "nadia@example.ma", 1);
+        Notification second = queued("reg-2", "omar@example.ma", 1);
+        Notification silenced = queued("reg-3", "bounced@example.ma", 1);
+        suppressed.put("bounced@example.ma", "bounced: 550 5.1.1");
+        Notification done = queued("reg-4", "done@example.ma", 1);
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(done)));
+        NoticeMessage gone = new NoticeMessage("reg-5", "CONFIRMATION#EMAIL#v1");
+
+        List<NoticeSender.Outcome> outcomes = sender.sendAll(List.of(message(first), message(second), message(first),
+                message(silenced), message(done), gone));
+
+        assertEquals(List.of(NoticeSender.Outcome.SENT, NoticeSender.Outcome.SENT,
+                NoticeSender.Outcome.ALREADY_HANDLED, // the same message twice in a batch: read again, found SENT
+                NoticeSender.Outcome.SUPPRESSED, NoticeSender.Outcome.ALREADY_HANDLED,
+                NoticeSender.Outcome.ALREADY_HANDLED), outcomes);
+        assertEquals(DeliveryStatus.SENT, stored(first).status());
+        assertEquals(DeliveryStatus.SENT, stored(second).status());
+        assertEquals(DeliveryStatus.SUPPRESSED, stored(silenced).status());
+        assertEquals(3, deliverer.sent.size(), "done before the batch, then first and second: " + deliverer.sent);
+    }
+
+    @Test
+    void aNoticeThatFailsInABatchIsRetriedAloneAndTheOthersAreSent() {
+        Notification first = queued("reg-1", "nadia@example.ma", 1);
+        Notification throttled = queued("reg-2", "omar@example.ma", 1);
+        Notification third = queued("reg-3", "sara@example.ma", 1);
+        deliverer.failOn = "omar@example.ma";
+        deliverer.failure = DeliveryFailure.retryable("SES 429 TooManyRequestsException", null);
+
+        List<NoticeSender.Outcome> outcomes = sender.sendAll(List.of(message(first), message(throttled),
+                message(third)));
+
+        assertEquals(List.of(NoticeSender.Outcome.SENT, NoticeSender.Outcome.RETRY, NoticeSender.Outcome.SENT),
+                outcomes);
+        assertEquals(DeliveryStatus.QUEUED, stored(throttled).status());
+        assertEquals("SES 429 TooManyRequestsException", stored(throttled).lastError());
+    }
+
+    @Test
+    void aNoticeClaimedElsewhereAfterTheBatchWasReadIsLeftToThatAttempt() {
+        Notification first = queued("reg-1", "nadia@example.ma", 1);
+        Notification raced = queued("reg-2", "omar@example.ma", 1);
+        // while the first is sent, another attempt (a duplicate message) claims the second
+        deliverer.onDeliver = () -> assertTrue(notifications.claim(raced.registrationId(), raced.id(),
+                clock.instant().plus(LEASE), clock.instant()));
+
+        List<NoticeSender.Outcome> outcomes = sender.sendAll(List.of(message(first), message(raced)));
+
+        assertEquals(List.of(NoticeSender.Outcome.SENT, NoticeSender.Outcome.IN_FLIGHT), outcomes);
+        assertEquals(1, deliverer.sent.size());
+        assertEquals(DeliveryStatus.SENDING, stored(raced).status(), "the other attempt's to finish");
+    }
+
     @Test
     void eachNoticeTakesItsUnitsFromTheSendingRateBeforeTheProviderIsCalled() {
         Notification n = queued();
@@ -231,7 +293,8 @@ class NoticeSenderTest {
     @Test
     void whenMarkSentFailsAfterTheProviderAcceptedTheNoticeStaysSendingAndTheRetryDoesNotSendAgain() {
         Notification n = queued();
-        notifications.failMarkSent = NoticeSender.STATUS_WRITE_ATTEMPTS;
+        // the write of the id and SENT together, then each SENT after the id
+        notifications.failMarkSent = 1 + NoticeSender.STATUS_WRITE_ATTEMPTS;
         assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
         Notification pending = stored(n);
         assertEquals(DeliveryStatus.SENDING, pending.status(), "not back to QUEUED: the provider has it");
@@ -251,8 +314,8 @@ class NoticeSenderTest {
     @Test
     void whenNoStatusWriteWorksAfterAcceptanceTheSameInstanceStillKnowsTheProviderId() {
         Notification n = queued();
-        notifications.failRecordAccepted = NoticeSender.STATUS_WRITE_ATTEMPTS;
-        notifications.failMarkSent = 0;
+        notifications.failMarkSent = 1; // the id and SENT together
+        notifications.failRecordAccepted = NoticeSender.STATUS_WRITE_ATTEMPTS; // then the id alone
         assertEquals(NoticeSender.Outcome.RETRY, sender.send(message(n)));
         assertEquals(DeliveryStatus.SENDING, stored(n).status());
         assertNull(stored(n).providerMessageId());
@@ -461,6 +524,8 @@ class NoticeSenderTest {
         final List<String> sent = new ArrayList<>();
         Runnable onDeliver;
         DeliveryFailure failure;
+        /** Where {@link #failure} applies: this destination only, or every notice when null. */
+        String failOn;
 
         @Override
         public Delivery deliver(Notification notification, Registration registration, Programme programme) {
@@ -469,7 +534,7 @@ class NoticeSenderTest {
                 onDeliver = null;
                 r.run();
             }
-            if (failure != null) {
+            if (failure != null && (failOn == null || failOn.equals(notification.destination()))) {
                 throw failure;
             }
             sent.add(notification.id());
