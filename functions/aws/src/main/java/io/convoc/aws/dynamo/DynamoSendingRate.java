@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class DynamoSendingRate implements SendingRate, SendingRate.PerSecond {
     /** The end of each second in which nothing is granted, longer than a provider call takes to arrive. */
-    static final long GUARD_MILLIS = 50;
+    static final long GUARD_MILLIS = SendingRate.END_OF_SECOND_MILLIS;
 
     private final DynamoDbClient dynamo;
     private final String table;

@@ -22,6 +22,8 @@ public class InMemoryNotifications implements NotificationRepository {
     public int failMarkSent;
     /** How many {@code recordAccepted} calls still fail. */
     public int failRecordAccepted;
+    /** Runs during the next hand-over (a slow write: a test moves its clock). */
+    public Runnable duringHandOver;
 
     private static String key(String registrationId, String notificationId) {
         return registrationId + "|" + notificationId;
@@ -146,6 +148,11 @@ public class InMemoryNotifications implements NotificationRepository {
 
     @Override
     public synchronized boolean handOver(String registrationId, String notificationId, Instant lease, Instant at) {
+        if (duringHandOver != null) {
+            Runnable r = duringHandOver;
+            duringHandOver = null;
+            r.run();
+        }
         Notification n = byKey.get(key(registrationId, notificationId));
         if (n == null || n.status() != DeliveryStatus.SENDING || !sameLease(n, lease)) {
             return false;

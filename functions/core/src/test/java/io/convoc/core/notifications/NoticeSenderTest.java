@@ -171,6 +171,36 @@ class NoticeSenderTest {
     }
 
     @Test
+    void aSendGrantedInOneSecondButHandedOverInTheNextTakesTheNextSecondsUnitsToo() {
+        Notification n = queued();
+        List<Instant> grants = new ArrayList<>();
+        sender.limitedBy((channel, units, maxWait) -> grants.add(clock.instant()));
+        notifications.duringHandOver = () -> clock.advance(Duration.ofMillis(1100)); // a slow hand-over
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(2, grants.size(), "units of the second the provider is called in");
+        assertEquals(1, deliverer.sent.size());
+    }
+
+    @Test
+    void aSendAboutToStartInTheLastMomentsOfItsGrantsSecondTakesTheNextSecondsUnits() {
+        Notification n = queued();
+        List<Instant> grants = new ArrayList<>();
+        sender.limitedBy((channel, units, maxWait) -> grants.add(clock.instant()));
+        notifications.duringHandOver = () -> clock.advance(Duration.ofMillis(970)); // .000 → .970
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(2, grants.size(), "it would reach the provider in the next second");
+    }
+
+    @Test
+    void aSendHandedOverInTheSecondOfItsGrantTakesItsUnitsOnce() {
+        Notification n = queued();
+        List<Instant> grants = new ArrayList<>();
+        sender.limitedBy((channel, units, maxWait) -> grants.add(clock.instant()));
+        assertEquals(NoticeSender.Outcome.SENT, sender.send(message(n)));
+        assertEquals(1, grants.size());
+    }
+
+    @Test
     void aRateUsedUpForTooLongPutsTheNoticeBackForALaterAttemptWithoutCallingTheProvider() {
         Notification n = queued();
         sender.limitedBy((channel, units, maxWait) -> false);
