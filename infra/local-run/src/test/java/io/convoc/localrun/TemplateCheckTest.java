@@ -77,4 +77,42 @@ class TemplateCheckTest {
         assertEquals(List.of("AnnouncementFanOutDeadLetterQueue: a dead-letter queue (of AnnouncementFanOutQueue) no "
                 + "alarm watches"), problems);
     }
+
+    /**
+     * A metric filter counts log lines: the words it looks for must be what the code of the function whose log group
+     * it reads writes, or the metric (and its alarm) stays at zero whatever happens.
+     */
+    @Test
+    void everyMetricFilterLooksForWordsItsFunctionsCodeWrites() throws Exception {
+        Template template = Template.parse(projectTemplate());
+        var filters = template.resourcesOfType("AWS::Logs::MetricFilter");
+        assertTrue(filters.size() >= 5, filters.keySet().toString());
+        filters.forEach((id, filter) -> {
+            String pattern = String.valueOf(filter.properties().get("FilterPattern"));
+            assertTrue(pattern.startsWith("\"") && pattern.endsWith("\""), id + ": a quoted phrase, " + pattern);
+            String phrase = pattern.substring(1, pattern.length() - 1);
+            String group = String.valueOf(Template.map(filter.properties().get("LogGroupName")).get("Ref"));
+            String function = group.replaceAll("LogGroup$", "");
+            String codeUri = String.valueOf(template.function(function).get("CodeUri"));
+            String module = codeUri.split("/")[1];
+            List<String> modules = List.of(module, "core", "aws", "notices");
+            boolean written = modules.stream().anyMatch(m -> sourcesContain(m, phrase));
+            assertTrue(written, id + ": no code of " + function + " writes \"" + phrase + "\"");
+        });
+    }
+
+    private static boolean sourcesContain(String module, String phrase) {
+        java.nio.file.Path main = Paths.root().resolve("functions").resolve(module).resolve("src/main/java");
+        try (var files = Files.walk(main)) {
+            return files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> {
+                try {
+                    return Files.readString(f).contains(phrase);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -55,6 +55,11 @@ public final class NoticeDispatch {
             NoticeSender.Outcome outcome = outcomes.get(i);
             int receives = receiveCount(message);
             LOG.info("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
+            if (outcome == NoticeSender.Outcome.UNKNOWN) {
+                // the line the UnknownNotices metric counts (template.yaml)
+                LOG.warn("notice {} left UNKNOWN: its provider was called and the answer lost, for a person to look at",
+                        notice.notificationId());
+            }
             if (outcome == NoticeSender.Outcome.IN_FLIGHT) {
                 // kept, to check once the other attempt is through (it may put the notice back to QUEUED)
                 backOff(message, receives);
