@@ -6,6 +6,7 @@ import io.convoc.letters.Typesetter.Run;
 import io.convoc.letters.Typesetter.Word;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,22 +20,33 @@ import java.util.List;
 final class ContentWriter {
     private final EmbeddedFonts fonts;
     private final boolean collectOnly;
+    private final boolean tagged;
     private final StringBuilder out;
+    // tagged: the paragraph of each marked-content identifier (MCID) of the page, in order
+    private final List<Mark.Text> contentItems = new ArrayList<>();
+    private boolean inArtifact;
+    private Mark.Text open; // the first paragraph of the open marked-content sequence
+    private boolean inText;
     private Face face;
     private float size;
     private float fillGray = -1;
     private float strokeGray = -1;
     private float lineWidth = -1;
 
-    private ContentWriter(EmbeddedFonts fonts, boolean collectOnly) {
+    private ContentWriter(EmbeddedFonts fonts, boolean collectOnly, boolean tagged) {
         this.fonts = fonts;
         this.collectOnly = collectOnly;
+        this.tagged = tagged;
         this.out = new StringBuilder(collectOnly ? 0 : 8 * 1024);
+    }
+
+    /** A page's content stream, and the paragraph each of its marked-content identifiers (MCID 0, 1…) marks. */
+    record Tagged(byte[] content, List<Mark.Text> contentItems) {
     }
 
     /** Records the glyphs of the marks into {@code fonts}. */
     static void collect(List<Mark> marks, EmbeddedFonts fonts) {
-        ContentWriter writer = new ContentWriter(fonts, true);
+        ContentWriter writer = new ContentWriter(fonts, true, false);
         for (Mark mark : marks) {
             if (mark instanceof Mark.Text text) {
                 writer.text(text.paragraph(), text.x(), text.top());
@@ -44,20 +56,95 @@ final class ContentWriter {
 
     /** The content stream of the marks; every glyph must have been {@link #collect collected}. */
     static byte[] write(List<Mark> marks, EmbeddedFonts fonts) {
-        ContentWriter writer = new ContentWriter(fonts, false);
+        return write(marks, fonts, false).content();
+    }
+
+    /**
+     * The content stream of the marks as tagged PDF: the paragraphs of each structure element one marked-content
+     * sequence with an MCID (the structure tree points at it), each line that needs one a /Span with its
+     * {@link ActualText}, rules, shades, QR codes and {@link Mark.Role#ARTIFACT} paragraphs marked as artifacts.
+     */
+    static Tagged writeTagged(List<Mark> marks, EmbeddedFonts fonts) {
+        return write(marks, fonts, true);
+    }
+
+    private static Tagged write(List<Mark> marks, EmbeddedFonts fonts, boolean tagged) {
+        ContentWriter writer = new ContentWriter(fonts, false, tagged);
         for (Mark mark : marks) {
             if (mark instanceof Mark.Text t) {
+                writer.mark(t);
                 writer.text(t.paragraph(), t.x(), t.top());
             } else if (mark instanceof Mark.Rule r) {
+                writer.artifact();
+                writer.endText();
                 writer.rule(r);
             } else if (mark instanceof Mark.Shade s) {
+                writer.artifact();
+                writer.endText();
                 writer.rect(s.x(), s.y(), s.width(), s.height());
                 writer.fill(s.gray());
             } else if (mark instanceof Mark.Qr q) {
+                writer.artifact();
+                writer.endText();
                 q.code().draw(writer, q.x(), q.y(), q.size());
             }
         }
-        return writer.out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        writer.endContent();
+        writer.endArtifact();
+        writer.endText();
+        return new Tagged(writer.out.toString().getBytes(StandardCharsets.ISO_8859_1),
+                List.copyOf(writer.contentItems));
+    }
+
+    // ---- marked content
+
+    /**
+     * Opens the paragraph's marked-content sequence, unless it goes on the open one: paragraphs drawn one after the
+     * other in the same role and language (an address and a title; a session, its room and its time) are one
+     * structure element, which keeps the structure tree, and the letter, small.
+     */
+    private void mark(Mark.Text text) {
+        if (!tagged || text.paragraph().isEmpty()) {
+            return;
+        }
+        if (text.role() == Mark.Role.ARTIFACT) {
+            endContent();
+            artifact();
+            return;
+        }
+        endArtifact();
+        if (open != null && open.role() == text.role() && open.language().equals(text.language())) {
+            return;
+        }
+        endContent();
+        out.append('/').append(text.role().name()).append("<</MCID ").append(contentItems.size()).append(">>BDC\n");
+        contentItems.add(text);
+        open = text;
+    }
+
+    private void endContent() {
+        if (open != null) {
+            endText();
+            out.append("EMC\n");
+            open = null;
+        }
+    }
+
+    /** Opens an artifact sequence unless one is open: consecutive decorations share one. */
+    private void artifact() {
+        if (tagged && !inArtifact) {
+            endContent();
+            out.append("/Artifact BMC\n");
+            inArtifact = true;
+        }
+    }
+
+    private void endArtifact() {
+        if (inArtifact) {
+            endText();
+            out.append("EMC\n");
+            inArtifact = false;
+        }
     }
 
     // ---- text
@@ -67,10 +154,13 @@ final class ContentWriter {
             return;
         }
         TextStyle style = paragraph.style();
-        lineX = 0;
-        lineY = 0;
         if (!collectOnly) {
-            out.append("BT\n");
+            if (!inText) {
+                out.append("BT\n");
+                lineX = 0;
+                lineY = 0;
+                inText = true;
+            }
             setFill(style.gray());
         }
         float baseline = top - style.baselineOffset();
@@ -78,8 +168,19 @@ final class ContentWriter {
             line(line, style, paragraph.width(), x, baseline);
             baseline -= style.leading();
         }
-        if (!collectOnly) {
+        if (!tagged) {
+            endText();
+        }
+    }
+
+    /**
+     * Ends the text object. Tagged, the paragraphs of one marked-content sequence share one (each line moves from the
+     * previous one); it ends with the sequence, or before a rule or a shade is drawn.
+     */
+    private void endText() {
+        if (inText) {
             out.append("ET\n");
+            inText = false;
         }
     }
 
@@ -116,6 +217,13 @@ final class ContentWriter {
             out.append("Td\n");
             lineX = startX;
             lineY = startY;
+            if (tagged && line.actualText() != null) {
+                // poppler reads an ActualText in a /Span only; PDFBox reads the innermost one, and none inside the
+                // BMC: it keeps reading the glyphs, which it already orders right (see ActualText)
+                out.append("/Span<</ActualText");
+                textString(line.actualText());
+                out.append(">>BDC /Span BMC\n");
+            }
         }
         inArray = false;
         inString = false;
@@ -164,6 +272,30 @@ final class ContentWriter {
         if (rise != 0) {
             out.append("0 Ts\n");
             rise = 0;
+        }
+        if (tagged && !collectOnly && line.actualText() != null) {
+            out.append("EMC EMC\n");
+        }
+    }
+
+    /** A text string (UTF-16BE with its byte order mark) as a literal: two bytes a character, escaped as needed. */
+    private void textString(String text) {
+        out.append("(\u00FE\u00FF");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            stringByte(c >> 8);
+            stringByte(c & 0xFF);
+        }
+        out.append(')');
+    }
+
+    private void stringByte(int b) {
+        switch (b) {
+            case '(', ')', '\\' -> out.append('\\').append((char) b);
+            // a raw end of line inside a string would be read back as a line feed
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            default -> out.append((char) b);
         }
     }
 
@@ -272,6 +404,16 @@ final class ContentWriter {
         number(width);
         number(height);
         out.append("re\n");
+    }
+
+    /** Sets the fill colour, for an image mask, say. */
+    void fillColor(float gray) {
+        setFill(gray);
+    }
+
+    /** Paints the named XObject of the page's resources in the unit square of the current transformation. */
+    void paintXObject(String name) {
+        out.append('/').append(name).append(" Do\n");
     }
 
     void fill(float gray) {

@@ -72,7 +72,8 @@ final class EmbeddedFonts {
      * byte, written out as ISO-8859-1): half the size of hexadecimal, which shows in the compressed stream.
      */
     void appendGlyph(Face face, int codePoint, StringBuilder out) {
-        int gid = usage.get(face).oldToNew[fonts.glyph(face, codePoint)];
+        Usage u = usage.get(face);
+        int gid = u.cid(u.oldToNew[fonts.glyph(face, codePoint)]);
         appendByte(gid >> 8, out);
         appendByte(gid & 0xFF, out);
     }
@@ -87,12 +88,37 @@ final class EmbeddedFonts {
         }
     }
 
-    /** Makes the subsets and returns the /Font resource dictionary; call after every {@link #use}. */
+    /**
+     * Makes the subsets and returns the /Font resource dictionary; call after every {@link #use}.
+     *
+     * <p>The fonts share one ToUnicode map: each subset's glyphs take their own range of CIDs (the second font's
+     * start after the first's, behind empty glyphs that cost a few bytes once compressed), so that one CMap names
+     * them all. Five maps, each with its PostScript wrapper and its own stream, cost some 700 bytes more.
+     */
     COSDictionary build(COSDocument document) {
         COSDictionary resources = new COSDictionary();
+        // the fonts with fewest glyphs first: fewer empty glyphs before the others'
+        for (Usage u : usage.values()) {
+            u.subset();
+        }
+        List<Usage> order = new java.util.ArrayList<>(usage.values());
+        order.sort(java.util.Comparator.comparingInt((Usage u) -> u.newGlyphs.length)
+                .thenComparing(u -> u.name.getName()));
+        int offset = 0;
+        for (Usage u : order) {
+            u.shift(offset);
+            offset += u.newGlyphs.length - 1; // glyph 0 (.notdef) is each font's own
+        }
+        Integer[] text = new Integer[offset + 1];
+        for (Usage u : usage.values()) {
+            for (int gid = 1; gid < u.newGlyphs.length; gid++) {
+                text[u.cid(gid)] = u.codePointOf(u.newGlyphs[gid]);
+            }
+        }
+        COSStream toUnicode = stream(document, Usage.toUnicode(text));
         for (Map.Entry<Face, Usage> entry : usage.entrySet()) {
             try {
-                resources.setItem(entry.getValue().name, entry.getValue().type0(document));
+                resources.setItem(entry.getValue().name, entry.getValue().type0(document, toUnicode));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot subset " + entry.getKey().file(), e);
             }
@@ -148,7 +174,32 @@ final class EmbeddedFonts {
             return codePoints[gid] == 0 ? null : codePoints[gid];
         }
 
-        COSDictionary type0(COSDocument document) throws IOException {
+        // new glyph id -> old; the first new glyph after .notdef is CID offset + 1
+        private int[] newGlyphs;
+        private int offset;
+        private byte[] program;
+
+        int cid(int newGlyph) {
+            return newGlyph == 0 ? 0 : newGlyph + offset;
+        }
+
+        void subset() {
+            try {
+                subsetProgram();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot subset " + font.postScriptName, e);
+            }
+        }
+
+        /** Moves the glyphs after .notdef to CIDs {@code cidOffset + 1} on. */
+        void shift(int cidOffset) {
+            offset = cidOffset;
+            if (offset > 0) {
+                program = emptyGlyphsAfterNotdef(program, offset);
+            }
+        }
+
+        private void subsetProgram() throws IOException {
             TTFSubsetter subsetter = new TTFSubsetter(font.ttf, TABLES);
             Set<Integer> used = new HashSet<>();
             for (int gid = 1; gid < codePoints.length; gid++) {
@@ -160,16 +211,20 @@ final class EmbeddedFonts {
             // new -> old; composite glyphs bring their components in
             Map<Integer, Integer> newToOld = subsetter.getGIDMap();
             int count = newToOld.size();
-            int[] newGlyphs = new int[count];
+            newGlyphs = new int[count];
             oldToNew = new int[font.glyphCount];
             for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) {
                 newGlyphs[e.getKey()] = e.getValue();
                 oldToNew[e.getValue()] = e.getKey();
             }
+            ByteArrayOutputStream subsetBytes = new ByteArrayOutputStream(16 * 1024);
+            subsetter.writeToStream(subsetBytes);
+            program = shortLoca(evenGlyphs(subsetBytes.toByteArray()));
+        }
+
+        COSDictionary type0(COSDocument document, COSStream toUnicode) throws IOException {
             String baseFont = tag(newGlyphs) + "+" + font.postScriptName;
-            ByteArrayOutputStream program = new ByteArrayOutputStream(16 * 1024);
-            subsetter.writeToStream(program);
-            byte[] bytes = shortLoca(program.toByteArray());
+            byte[] bytes = program;
 
             COSStream fontFile = stream(document, bytes);
             fontFile.setInt(COSName.LENGTH1, bytes.length);
@@ -183,17 +238,17 @@ final class EmbeddedFonts {
             descriptor.setItem(COSName.ASCENT, number(font.ascent));
             descriptor.setItem(COSName.DESCENT, number(font.descent));
             descriptor.setItem(COSName.CAP_HEIGHT, number(font.capHeight));
-            descriptor.setItem(COSName.XHEIGHT, number(font.xHeight));
             // there is no stem width in a TrueType font; the usual estimate from the bounding box
             descriptor.setItem(COSName.STEM_V, number(Math.round((font.bbox[2] - font.bbox[0]) * 0.13f)));
             descriptor.setItem(COSName.FONT_FILE2, fontFile);
 
+            // from the first glyph on: .notdef (CID 0) is never drawn
             COSArray widths = new COSArray();
-            for (int gid : newGlyphs) {
-                widths.add(COSInteger.get(font.advanceOfGlyph(gid)));
+            for (int gid = 1; gid < newGlyphs.length; gid++) {
+                widths.add(COSInteger.get(font.advanceOfGlyph(newGlyphs[gid])));
             }
             COSArray w = new COSArray();
-            w.add(COSInteger.ZERO);
+            w.add(COSInteger.get(cid(1)));
             w.add(widths);
 
             COSDictionary cidFont = new COSDictionary();
@@ -213,34 +268,59 @@ final class EmbeddedFonts {
             type0.setName(COSName.BASE_FONT, baseFont);
             type0.setItem(COSName.ENCODING, COSName.IDENTITY_H);
             type0.setItem(COSName.DESCENDANT_FONTS, descendants);
-            type0.setItem(COSName.TO_UNICODE, stream(document, toUnicode(newGlyphs)));
+            type0.setItem(COSName.TO_UNICODE, toUnicode);
             return type0;
         }
 
         /**
-         * A CMap from each new glyph id to the character it was drawn for. Runs of consecutive glyphs drawn for
-         * consecutive characters (the forms of a letter often are) become one bfrange.
+         * A CMap from each CID to the character its glyph was drawn for ({@code text}, null for none). Runs of
+         * consecutive glyphs drawn for consecutive characters (the forms of a letter often are) become one bfrange.
          */
-        private byte[] toUnicode(int[] newGlyphs) {
+        private static byte[] toUnicode(Integer[] text) {
             StringBuilder ranges = new StringBuilder();
             StringBuilder chars = new StringBuilder();
             int rangeCount = 0;
             int charCount = 0;
             int gid = 0;
-            while (gid < newGlyphs.length) {
-                Integer codePoint = codePointOf(newGlyphs[gid]);
+            while (gid < text.length) {
+                Integer codePoint = text[gid];
                 if (codePoint == null) {
-                    gid++; // .notdef and components of composite glyphs: never drawn alone
+                    gid++; // .notdef, empty glyphs and components of composite glyphs: never drawn alone
                     continue;
                 }
-                int end = gid;
+                // the glyphs that follow, up to a gap or the next 256 (a range keeps its first byte)
+                int last = gid;
+                while (last + 1 < text.length && text[last + 1] != null && (last + 1) >> 8 == gid >> 8) {
+                    last++;
+                }
                 boolean form = isArabicForm(codePoint);
-                while (codePoint <= 0xFFFF && !form && end + 1 < newGlyphs.length && (end + 1) >> 8 == gid >> 8
-                        && Integer.valueOf(codePoint + end + 1 - gid).equals(codePointOf(newGlyphs[end + 1]))
+                int end = gid;
+                while (codePoint <= 0xFFFF && !form && end < last
+                        && Integer.valueOf(codePoint + end + 1 - gid).equals(text[end + 1])
                         && (codePoint & 0xFF) + end + 1 - gid <= 0xFF) {
                     end++;
                 }
-                if (end > gid) {
+                if (end == gid && last > gid) {
+                    // no consecutive characters (the forms of Arabic letters), but consecutive glyphs: one range
+                    // with an array of characters, some 6 bytes a glyph against 13 for a bfchar line each
+                    end = last;
+                    if (rangeCount++ % 100 == 0 && rangeCount > 1) {
+                        ranges.append("endbfrange\n");
+                    }
+                    ranges.append('<');
+                    hex4(gid, ranges);
+                    ranges.append("><");
+                    hex4(end, ranges);
+                    ranges.append(">[");
+                    for (int g = gid; g <= end; g++) {
+                        ranges.append('<');
+                        for (char c : unicode(text[g], isArabicForm(text[g])).toCharArray()) {
+                            hex4(c, ranges);
+                        }
+                        ranges.append('>');
+                    }
+                    ranges.append("]\n");
+                } else if (end > gid) {
                     if (rangeCount++ % 100 == 0 && rangeCount > 1) {
                         ranges.append("endbfrange\n");
                     }
@@ -344,8 +424,181 @@ final class EmbeddedFonts {
             shortOffsets.putShort((short) (offset >> 1));
         }
         data[loca] = shortOffsets.array();
-        ByteBuffer.wrap(data[head]).putShort(50, (short) 0).putInt(8, 0);
+        ByteBuffer.wrap(data[head]).putShort(50, (short) 0);
+        return assemble(font, tags, data, head);
+    }
 
+    /**
+     * The font program with each glyph's data padded to two bytes rather than the four fontbox's subsetter pads it to:
+     * the short glyph locations only need even offsets, and the padding is a few hundred bytes of a letter.
+     */
+    static byte[] evenGlyphs(byte[] font) {
+        ByteBuffer in = ByteBuffer.wrap(font);
+        int tables = in.getShort(4) & 0xFFFF;
+        String[] tags = new String[tables];
+        byte[][] data = new byte[tables][];
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < tables; i++) {
+            int entry = 12 + 16 * i;
+            tags[i] = new String(font, entry, 4, StandardCharsets.US_ASCII);
+            int offset = in.getInt(entry + 8);
+            data[i] = Arrays.copyOfRange(font, offset, offset + in.getInt(entry + 12));
+            index.put(tags[i], i);
+        }
+        Integer head = index.get("head");
+        Integer loca = index.get("loca");
+        Integer glyf = index.get("glyf");
+        if (head == null || loca == null || glyf == null || ByteBuffer.wrap(data[head]).getShort(50) != 1) {
+            return font;
+        }
+        ByteBuffer offsets = ByteBuffer.wrap(data[loca]);
+        ByteBuffer glyphs = ByteBuffer.wrap(data[glyf]);
+        int count = data[loca].length / 4 - 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data[glyf].length);
+        ByteBuffer newOffsets = ByteBuffer.allocate(data[loca].length);
+        for (int g = 0; g < count; g++) {
+            newOffsets.putInt(out.size());
+            int start = offsets.getInt(4 * g);
+            int end = offsets.getInt(4 * g + 4);
+            if (end > start) {
+                int length = glyphLength(glyphs, start);
+                if (length <= 0 || length > end - start) {
+                    return font; // not a glyph this reader understands: leave the font as it is
+                }
+                out.write(data[glyf], start, length);
+                if ((length & 1) != 0) {
+                    out.write(0);
+                }
+            }
+        }
+        newOffsets.putInt(out.size());
+        data[glyf] = out.toByteArray();
+        data[loca] = newOffsets.array();
+        return assemble(font, tags, data, head);
+    }
+
+    /** The length of a glyph's data, without padding (TrueType 'glyf': simple or composite). */
+    private static int glyphLength(ByteBuffer glyf, int start) {
+        int contours = glyf.getShort(start);
+        int p = start + 10;
+        if (contours >= 0) {
+            int points = contours == 0 ? 0 : (glyf.getShort(p + 2 * (contours - 1)) & 0xFFFF) + 1;
+            p += 2 * contours;
+            p += 2 + (glyf.getShort(p) & 0xFFFF); // instructions
+            int xBytes = 0;
+            int yBytes = 0;
+            for (int read = 0; read < points; ) {
+                int flag = glyf.get(p++) & 0xFF;
+                int repeat = 1;
+                if ((flag & 0x08) != 0) { // REPEAT_FLAG
+                    repeat += glyf.get(p++) & 0xFF;
+                }
+                int x = (flag & 0x02) != 0 ? 1 : (flag & 0x10) != 0 ? 0 : 2;
+                int y = (flag & 0x04) != 0 ? 1 : (flag & 0x20) != 0 ? 0 : 2;
+                xBytes += x * repeat;
+                yBytes += y * repeat;
+                read += repeat;
+            }
+            return p + xBytes + yBytes - start;
+        }
+        int flags;
+        boolean instructions = false;
+        do {
+            flags = glyf.getShort(p) & 0xFFFF;
+            p += 4 + ((flags & 0x0001) != 0 ? 4 : 2);
+            if ((flags & 0x0008) != 0) {
+                p += 2;
+            } else if ((flags & 0x0040) != 0) {
+                p += 4;
+            } else if ((flags & 0x0080) != 0) {
+                p += 8;
+            }
+            instructions |= (flags & 0x0100) != 0; // WE_HAVE_INSTRUCTIONS
+        } while ((flags & 0x0020) != 0);
+        if (instructions) {
+            p += 2 + (glyf.getShort(p) & 0xFFFF);
+        }
+        return p - start;
+    }
+
+    /**
+     * The font program with {@code count} empty glyphs (no outline, no advance) inserted after .notdef, so that its
+     * glyphs start at {@code count + 1}: their CIDs in the document's shared CID space ({@link #build}).
+     */
+    static byte[] emptyGlyphsAfterNotdef(byte[] font, int count) {
+        ByteBuffer in = ByteBuffer.wrap(font);
+        int tables = in.getShort(4) & 0xFFFF;
+        String[] tags = new String[tables];
+        byte[][] data = new byte[tables][];
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < tables; i++) {
+            int entry = 12 + 16 * i;
+            tags[i] = new String(font, entry, 4, StandardCharsets.US_ASCII);
+            int offset = in.getInt(entry + 8);
+            data[i] = Arrays.copyOfRange(font, offset, offset + in.getInt(entry + 12));
+            index.put(tags[i], i);
+        }
+        int head = index.get("head");
+        byte[] maxp = data[index.get("maxp")];
+        byte[] hhea = data[index.get("hhea")];
+        int loca = index.get("loca");
+        int hmtx = index.get("hmtx");
+        ByteBuffer.wrap(maxp).putShort(4, (short) ((ByteBuffer.wrap(maxp).getShort(4) & 0xFFFF) + count));
+        ByteBuffer.wrap(hhea).putShort(34, (short) ((ByteBuffer.wrap(hhea).getShort(34) & 0xFFFF) + count));
+        // each empty glyph starts and ends where glyph 1's data starts
+        int entry = ByteBuffer.wrap(data[head]).getShort(50) == 0 ? 2 : 4;
+        byte[] offsets = data[loca];
+        ByteBuffer locaOut = ByteBuffer.allocate(offsets.length + count * entry);
+        locaOut.put(offsets, 0, entry);
+        for (int i = 0; i < count; i++) {
+            locaOut.put(offsets, entry, entry);
+        }
+        locaOut.put(offsets, entry, offsets.length - entry);
+        data[loca] = locaOut.array();
+        // composite glyphs name their components by glyph id: those move too
+        byte[] glyf = data[index.get("glyf")];
+        ByteBuffer locations = ByteBuffer.wrap(offsets);
+        int glyphs = offsets.length / entry - 1;
+        for (int g = 1; g < glyphs; g++) {
+            int start = entry == 2 ? (locations.getShort(2 * g) & 0xFFFF) * 2 : locations.getInt(4 * g);
+            int end = entry == 2 ? (locations.getShort(2 * g + 2) & 0xFFFF) * 2 : locations.getInt(4 * g + 4);
+            if (end - start >= 10 && ByteBuffer.wrap(glyf).getShort(start) < 0) {
+                moveComponents(ByteBuffer.wrap(glyf), start + 10, count);
+            }
+        }
+        // a long metric (advance 0, left side bearing 0) each, after .notdef's
+        byte[] metrics = data[hmtx];
+        byte[] metricsOut = new byte[metrics.length + 4 * count];
+        System.arraycopy(metrics, 0, metricsOut, 0, 4);
+        System.arraycopy(metrics, 4, metricsOut, 4 + 4 * count, metrics.length - 4);
+        data[hmtx] = metricsOut;
+        return assemble(font, tags, data, head);
+    }
+
+    /** Adds {@code count} to the glyph id of each component of the composite glyph whose components start at p. */
+    private static void moveComponents(ByteBuffer glyf, int p, int count) {
+        int flags;
+        do {
+            flags = glyf.getShort(p) & 0xFFFF;
+            int component = glyf.getShort(p + 2) & 0xFFFF;
+            if (component != 0) {
+                glyf.putShort(p + 2, (short) (component + count));
+            }
+            p += 4 + ((flags & 0x0001) != 0 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+            if ((flags & 0x0008) != 0) { // WE_HAVE_A_SCALE
+                p += 2;
+            } else if ((flags & 0x0040) != 0) { // WE_HAVE_AN_X_AND_Y_SCALE
+                p += 4;
+            } else if ((flags & 0x0080) != 0) { // WE_HAVE_A_TWO_BY_TWO
+                p += 8;
+            }
+        } while ((flags & 0x0020) != 0); // MORE_COMPONENTS
+    }
+
+    /** The tables as a font program: directory, tables on four-byte boundaries, checksums. */
+    private static byte[] assemble(byte[] font, String[] tags, byte[][] data, int head) {
+        int tables = tags.length;
+        ByteBuffer.wrap(data[head]).putInt(8, 0);
         int size = 12 + 16 * tables;
         for (byte[] table : data) {
             size += (table.length + 3) & ~3;

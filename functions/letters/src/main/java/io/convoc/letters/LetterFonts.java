@@ -157,7 +157,6 @@ final class LetterFonts {
         final float ascent;
         final float descent;
         final float capHeight;
-        final float xHeight;
         private final CmapLookup cmap;
         final Gpos gpos;
         private final float[][] markBounds = new float[8][];
@@ -209,7 +208,6 @@ final class LetterFonts {
             // OS/2 version 2 carries both heights, but Noto Naskh leaves them at 0: measure the Latin letters
             // it has then, and fall back on the ascent
             this.capHeight = os2.getCapHeight() > 0 ? os2.getCapHeight() * scale : height(ttf, "H", ascent * 0.7f);
-            this.xHeight = os2.getHeight() > 0 ? os2.getHeight() * scale : height(ttf, "x", ascent * 0.5f);
         }
 
         private float height(TrueTypeFont font, String glyphName, float fallback) throws IOException {

@@ -71,7 +71,8 @@ final class LetterLayout {
                         set(f.title(), FR.with(Align.START), COLUMN)),
                 List.of(set(a.addressee(), AR_BOLD.withSize(11f, 16f), COLUMN),
                         set(a.title(), AR.with(Align.START), COLUMN))));
-        blocks.add(row(7, List.of(set(f.subject(), FR_BOLD, COLUMN)), List.of(set(a.subject(), AR_BOLD, COLUMN))));
+        blocks.add(row(7, List.of(set(f.subject(), FR_BOLD, COLUMN).as(Mark.Role.H1)),
+                List.of(set(a.subject(), AR_BOLD, COLUMN).as(Mark.Role.H1))));
         blocks.add(new Block(List.of(
                 new Cell(X_FR, List.of(set(f.salutation(), FR, COLUMN), set(f.body(), FR, COLUMN)), 4),
                 new Cell(X_AR, List.of(set(a.salutation(), AR, COLUMN), set(a.body(), AR, COLUMN)), 1)),
@@ -80,8 +81,10 @@ final class LetterLayout {
         blocks.addAll(programme(f, a));
         if (!f.practicalInformation().isBlank() || !a.practicalInformation().isBlank()) {
             blocks.add(row(10,
-                    List.of(set(f.practicalTitle(), FR_BOLD, COLUMN), set(f.practicalInformation(), FR, COLUMN)),
-                    List.of(set(a.practicalTitle(), AR_BOLD, COLUMN), set(a.practicalInformation(), AR, COLUMN))));
+                    List.of(set(f.practicalTitle(), FR_BOLD, COLUMN).as(Mark.Role.H2),
+                            set(f.practicalInformation(), FR, COLUMN)),
+                    List.of(set(a.practicalTitle(), AR_BOLD, COLUMN).as(Mark.Role.H2),
+                            set(a.practicalInformation(), AR, COLUMN))));
         }
         blocks.add(row(12, List.of(set(f.closing(), FR, COLUMN)), List.of(set(a.closing(), AR, COLUMN)))
                 .keptWithNext());
@@ -134,8 +137,8 @@ final class LetterLayout {
         if (content.days().isEmpty()) {
             return blocks;
         }
-        blocks.add(row(3, List.of(set(f.programmeIntro(), FR_BOLD, COLUMN)),
-                List.of(set(a.programmeIntro(), AR_BOLD, COLUMN))).keptWithNext());
+        blocks.add(row(3, List.of(set(f.programmeIntro(), FR_BOLD, COLUMN).as(Mark.Role.H2)),
+                List.of(set(a.programmeIntro(), AR_BOLD, COLUMN).as(Mark.Role.H2))).keptWithNext());
         TextStyle frDay = FR_BOLD.withGray(0.1f);
         TextStyle arDay = AR_BOLD.withGray(0.1f);
         TextStyle time = FR.withSize(8.5f, 12.6f).with(Align.CENTER);
@@ -143,8 +146,8 @@ final class LetterLayout {
         TextStyle arRoom = AR_SMALL.withSize(9.5f, 13f);
         for (LetterContent.Day day : content.days()) {
             blocks.add(new Block(List.of(
-                    new Cell(X_FR, List.of(set(day.fr(), frDay, COLUMN)), 0),
-                    new Cell(X_AR, List.of(set(day.ar(), arDay, COLUMN)), 0)),
+                    new Cell(X_FR, List.of(set(day.fr(), frDay, COLUMN).as(Mark.Role.H3)), 0),
+                    new Cell(X_AR, List.of(set(day.ar(), arDay, COLUMN).as(Mark.Role.H3)), 0)),
                     5, true, Decoration.RULE));
             for (LetterContent.Session s : day.sessions()) {
                 blocks.add(new Block(List.of(
@@ -236,8 +239,9 @@ final class LetterLayout {
 
     private Block continuation() {
         return new Block(List.of(
-                new Cell(X_FR, List.of(set(content.fr().continuation(), FR_SMALL, COLUMN)), 0),
-                new Cell(X_AR, List.of(set(content.ar().continuation(), AR_SMALL, COLUMN)), 0)),
+                new Cell(X_FR, List.of(set(content.fr().continuation(), FR_SMALL, COLUMN).as(Mark.Role.ARTIFACT)), 0),
+                new Cell(X_AR, List.of(set(content.ar().continuation(), AR_SMALL, COLUMN).as(Mark.Role.ARTIFACT)),
+                        0)),
                 14, false, Decoration.RULE);
     }
 
@@ -252,9 +256,16 @@ final class LetterLayout {
                 set(f.footerReference(), FR_SMALL, FOOTER_CAPTION), set(f.footerCategory(), FR_SMALL, FOOTER_CAPTION)));
         List<Paragraph> right = new ArrayList<>(List.of(set(a.footerVerify(), AR_SMALL, FOOTER_CAPTION),
                 set(a.footerReference(), AR_SMALL, FOOTER_CAPTION), set(a.footerCategory(), AR_SMALL, FOOTER_CAPTION)));
+        if (pageNumber > 1) {
+            // read once, on the first page; after it the footer is pagination
+            left.replaceAll(p -> p.as(Mark.Role.ARTIFACT));
+            right.replaceAll(p -> p.as(Mark.Role.ARTIFACT));
+        }
         if (pages > 1) {
-            left.add(set(fr.format("footer.page", "page", pageNumber, "pages", pages), FR_SMALL, FOOTER_CAPTION));
-            right.add(set(ar.format("footer.page", "page", pageNumber, "pages", pages), AR_SMALL, FOOTER_CAPTION));
+            left.add(set(fr.format("footer.page", "page", pageNumber, "pages", pages), FR_SMALL, FOOTER_CAPTION)
+                    .as(Mark.Role.ARTIFACT));
+            right.add(set(ar.format("footer.page", "page", pageNumber, "pages", pages), AR_SMALL, FOOTER_CAPTION)
+                    .as(Mark.Role.ARTIFACT));
         }
         new Block(List.of(new Cell(MARGIN_X, left, 1),
                 new Cell(PAGE_WIDTH - MARGIN_X - FOOTER_CAPTION, right, 0)), 0, false, Decoration.NONE)
@@ -314,12 +325,12 @@ final class LetterLayout {
                             ? (int) Math.min(p.lines().size(), Math.floor((available - used - gap) / p.style().leading()))
                             : 0;
                     if (fit > 0) {
-                        first.add(new Paragraph(p.lines().subList(0, fit), p.style(), p.width()));
+                        first.add(new Paragraph(p.lines().subList(0, fit), p.style(), p.width(), p.role()));
                         used += gap + fit * p.style().leading();
                     }
                     if (fit < p.lines().size()) {
                         rest.add(new Paragraph(p.lines().subList(Math.max(fit, 0), p.lines().size()), p.style(),
-                                p.width()));
+                                p.width(), p.role()));
                     }
                 }
                 any |= !first.isEmpty();
@@ -356,7 +367,7 @@ final class LetterLayout {
                     if (!first) {
                         y -= cell.gap();
                     }
-                    marks.add(new Mark.Text(p, cell.x(), y));
+                    marks.add(new Mark.Text(p, cell.x(), y, p.role()));
                     y -= p.height();
                     first = false;
                 }

@@ -38,7 +38,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 
 /**
- * Renders invitation letters as PDF/A-3b documents, French and Arabic side by side.
+ * Renders invitation letters as tagged PDF/A-3a and PDF/UA-1 documents, French and Arabic side by side.
  *
  * <p>The fonts are parsed once per JVM by {@link #shared()}; each letter embeds subsets of them. Rendering is
  * deterministic: the same {@link InvitationLetter} always gives the same bytes (dates come from
@@ -46,6 +46,7 @@ import java.util.List;
  * letter's SHA-256 identifies what it says. Thread-safe.
  */
 public final class LetterRenderer implements LetterPrinter {
+
     private static final class Shared {
         static final LetterRenderer INSTANCE = new LetterRenderer(LetterFonts.load());
     }
@@ -121,16 +122,27 @@ public final class LetterRenderer implements LetterPrinter {
         try (PDDocument document = new PDDocument()) {
             COSDocument cos = document.getDocument();
             PDResources resources = new PDResources();
-            resources.getCOSObject().setItem(COSName.FONT, embedded.build(cos));
+            COSDictionary fontResources = embedded.build(cos);
+            fontResources.setDirect(true); // inside the resources that all pages share: no object of its own
+            resources.getCOSObject().setItem(COSName.FONT, fontResources);
+            COSDictionary images = new COSDictionary();
+            images.setItem(QrCode.RESOURCE, qr.image(cos));
+            images.setDirect(true);
+            resources.getCOSObject().setItem(COSName.XOBJECT, images);
             List<byte[]> identity = new ArrayList<>();
+            identity.add(qr.mask()); // drawn from the resources, not the content: part of what the letter shows
+            List<ContentWriter.Tagged> tagged = new ArrayList<>(pages.size());
             for (List<Mark> marks : pages) {
-                byte[] content = ContentWriter.write(marks, embedded);
-                identity.add(content);
+                ContentWriter.Tagged content = ContentWriter.writeTagged(marks, embedded);
+                tagged.add(content);
+                identity.add(content.content());
                 PDPage page = new PDPage(PDRectangle.A4);
                 page.setResources(resources);
-                page.getCOSObject().setItem(COSName.CONTENTS, EmbeddedFonts.stream(cos, content));
+                page.getCOSObject().setItem(COSName.CONTENTS, EmbeddedFonts.stream(cos, content.content()));
+                page.getCOSObject().setInt(COSName.STRUCT_PARENTS, tagged.size() - 1);
                 document.addPage(page);
             }
+            Structure.tag(document, tagged);
 
             Event event = letter.programme().event();
             String titleFr = fr.format("meta.title", "event", event.name().fr());

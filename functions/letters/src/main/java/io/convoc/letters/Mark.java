@@ -5,8 +5,24 @@ import io.convoc.letters.Typesetter.Paragraph;
 /** One thing drawn on a page, in page coordinates (points, origin bottom-left). */
 sealed interface Mark {
 
+    /** What a paragraph is in the letter's structure (tagged PDF). */
+    enum Role {
+        P, H1, H2, H3,
+        /** Drawn again on every page (pagination): not read as content. */
+        ARTIFACT
+    }
+
     /** A set paragraph whose box has its top-left corner at (x, top). */
-    record Text(Paragraph paragraph, float x, float top) implements Mark {
+    record Text(Paragraph paragraph, float x, float top, Role role) implements Mark {
+        Text(Paragraph paragraph, float x, float top) {
+            this(paragraph, x, top, Role.P);
+        }
+
+        /** The language of the paragraph: its style's script. */
+        String language() {
+            Face face = paragraph.style().face();
+            return face == Face.TIFINAGH ? "zgh" : paragraph.style().rtl() ? "ar" : "fr";
+        }
     }
 
     /** A horizontal rule. */

@@ -32,7 +32,7 @@ final class SrgbProfile {
     static byte[] build() {
         ICC_Profile jdk = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
         byte[] desc = mluc(DESCRIPTION);
-        byte[] cprt = mluc("No copyright, use freely");
+        byte[] cprt = mluc("No copyright"); // required tag; every byte of the profile is in every letter
         byte[] wtpt = xyz(D50);
         byte[] chad = sf32(bradford(D65, D50));
         byte[] red = jdk.getData(ICC_Profile.icSigRedColorantTag);

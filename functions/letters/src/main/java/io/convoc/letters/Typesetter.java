@@ -82,7 +82,7 @@ final class Typesetter {
         }
         List<ShapedWord> words = shapeWords(logical, style);
         if (words.isEmpty()) {
-            out.add(new Line(List.of(), 0, true));
+            out.add(new Line(List.of(), 0, true, null));
             return;
         }
         float space = spaceWidth(style);
@@ -293,7 +293,7 @@ final class Typesetter {
             }
             i += Character.charCount(cp);
         }
-        return new ShapedWord(shaped, faces, width * style.size() / 1000f, breakBefore);
+        return new ShapedWord(word, shaped, faces, width * style.size() / 1000f, breakBefore);
     }
 
     private String shapeArabic(String word) {
@@ -447,7 +447,14 @@ final class Typesetter {
         }
         String s = logical.toString();
 
-        VisualBuilder visual = new VisualBuilder(style);
+        StringBuilder typed = new StringBuilder(length);
+        for (ShapedWord w : words) {
+            if (typed.length() > 0) {
+                typed.append(' ');
+            }
+            typed.append(w.source());
+        }
+        VisualBuilder visual = new VisualBuilder(style, ActualText.of(typed));
         if (!style.rtl() && !containsRightToLeft(s)) {
             visual.append(s, faces, 0, s.length(), false);
         } else {
@@ -465,6 +472,7 @@ final class Typesetter {
     /** Collects characters in visual order and cuts them into words and runs of one face. */
     private final class VisualBuilder {
         private final TextStyle style;
+        private final String actualText;
         private final List<Word> words = new ArrayList<>();
         private final List<Run> runs = new ArrayList<>();
         private final StringBuilder run = new StringBuilder();
@@ -474,8 +482,9 @@ final class Typesetter {
         private Face runFace;
         private float wordWidth;
 
-        VisualBuilder(TextStyle style) {
+        VisualBuilder(TextStyle style, String actualText) {
             this.style = style;
+            this.actualText = actualText;
         }
 
         void append(String s, Face[] faces, int start, int limit, boolean reversedRun) {
@@ -546,7 +555,7 @@ final class Typesetter {
                 width += w.width();
             }
             width += Math.max(0, words.size() - 1) * spaceWidth(style);
-            return new Line(List.copyOf(words), width, last);
+            return new Line(List.copyOf(words), width, last, actualText);
         }
     }
 
@@ -726,7 +735,8 @@ final class Typesetter {
 
     // ---- results ----
 
-    private record ShapedWord(String text, Face[] faces, float width, boolean breakBefore) {
+    /** A word as typed ({@code source}, with our isolate controls) and as drawn ({@code text}, shaped). */
+    private record ShapedWord(String source, String text, Face[] faces, float width, boolean breakBefore) {
     }
 
     /**
@@ -740,12 +750,24 @@ final class Typesetter {
     record Word(List<Run> runs, float width) {
     }
 
-    /** One line: its words in visual order (left to right) and its natural width with normal gaps. */
-    record Line(List<Word> words, float width, boolean last) {
+    /**
+     * One line: its words in visual order (left to right) and its natural width with normal gaps; {@code actualText}
+     * is what text extraction should read instead of the glyphs ({@link ActualText}), null when the glyphs suffice.
+     */
+    record Line(List<Word> words, float width, boolean last, String actualText) {
     }
 
-    /** A set paragraph. */
-    record Paragraph(List<Line> lines, TextStyle style, float width) {
+    /** A set paragraph, and what it is in the document's structure. */
+    record Paragraph(List<Line> lines, TextStyle style, float width, Mark.Role role) {
+        Paragraph(List<Line> lines, TextStyle style, float width) {
+            this(lines, style, width, Mark.Role.P);
+        }
+
+        /** The same paragraph in another role (a heading, say). */
+        Paragraph as(Mark.Role newRole) {
+            return new Paragraph(lines, style, width, newRole);
+        }
+
         float height() {
             return lines.size() * style.leading();
         }

@@ -23,6 +23,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -64,10 +68,23 @@ final class Pdfs {
 
     /** veraPDF's PDF/A-3b verdict; the failed rules when not compliant. */
     static Verdict pdfA3b(byte[] pdf) throws Exception {
+        return verdict(pdf, PDFAFlavour.PDFA_3_B);
+    }
+
+    /** veraPDF's PDF/A-3a verdict (tagged, Unicode text). */
+    static Verdict pdfA3a(byte[] pdf) throws Exception {
+        return verdict(pdf, PDFAFlavour.PDFA_3_A);
+    }
+
+    /** veraPDF's PDF/UA-1 verdict (its machine-checkable rules). */
+    static Verdict pdfUa1(byte[] pdf) throws Exception {
+        return verdict(pdf, PDFAFlavour.PDFUA_1);
+    }
+
+    private static Verdict verdict(byte[] pdf, PDFAFlavour flavour) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFA_3_B)) {
-            PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false);
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour)) {
+            PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false);
             ValidationResult result = validator.validate(parser);
             String failures = result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
@@ -80,5 +97,30 @@ final class Pdfs {
     }
 
     record Verdict(boolean compliant, String failures) {
+    }
+
+    /**
+     * The text as poppler's {@code pdftotext} extracts it, null when poppler-utils is not installed. poppler wraps
+     * right-to-left stretches in RLE…PDF: dropped here, as are the invisible marks (LRM, RLM) of the letters' ActualText
+     * (see {@code ActualText}), when {@code withoutMarks}.
+     */
+    static String pdftotext(byte[] pdf, boolean withoutMarks) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
+            return null;
+        }
+        Path file = Files.createTempFile("letter", ".pdf");
+        try {
+            Files.write(file, pdf);
+            Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-")
+                    .redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("pdftotext failed: " + out);
+            }
+            out = out.replace("\u202B", "").replace("\u202C", "");
+            return withoutMarks ? out.replace("\u200E", "").replace("\u200F", "") : out;
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }
