@@ -60,9 +60,7 @@ public class EmailSenderFactory {
                 // an announcement cancelled meanwhile: its notices not yet handed to SES end CANCELLED
                 .withdrawingCancelled(announcements)
                 // the SES account's send rate, shared by every instance (EMAIL_RATE_PER_SECOND)
-                .limitedBy(rate)
-                // a batch's notices at once: as many as the queue's BatchSize in template.yaml
-                .inParallel(10);
+                .limitedBy(rate);
     }
 
     @Singleton

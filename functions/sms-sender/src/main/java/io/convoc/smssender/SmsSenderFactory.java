@@ -48,9 +48,7 @@ public class SmsSenderFactory {
                 // a cancelled announcement's SMS not handed to SNS yet ends CANCELLED, never sent
                 .withdrawingCancelled(announcements)
                 // SMS parts per second, shared by every instance (SMS_PARTS_PER_SECOND)
-                .limitedBy(rate)
-                // a batch's notices at once: as many as the queue's BatchSize in template.yaml
-                .inParallel(10);
+                .limitedBy(rate);
     }
 
     @Singleton

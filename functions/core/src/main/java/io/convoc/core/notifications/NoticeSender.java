@@ -56,8 +56,6 @@ public class NoticeSender {
     private final Duration lease;
     /** Delivery reports that overtook the send, applied once it is recorded; null where none can arrive (SMS). */
     private volatile DeliveryFeedback feedback;
-    /** Where a batch's notices are handled together; null: one after the other. */
-    private volatile java.util.concurrent.ExecutorService parallel;
     /** The provider's rate shared by every sender instance; null: unlimited. */
     private volatile SendingRate rate;
     /** Where announcement notices look up a cancellation; null where no announcement is sent. */
@@ -121,57 +119,25 @@ public class NoticeSender {
      * @return each message's outcome, in the order given
      */
     public List<Outcome> sendAll(List<NoticeMessage> messages) {
-        Lookups read;
+        Lookups lookups;
         try {
-            read = new Lookups(messages);
+            lookups = new Lookups(messages);
         } catch (RuntimeException e) {
             LOG.warning(() -> "batch reads failed (" + e + "): each notice read on its own");
-            read = new Lookups();
+            lookups = new Lookups();
         }
-        Lookups lookups = read;
-        if (messages.size() == 1 || parallel == null) {
-            return messages.stream().map(m -> sendOrRetry(m, lookups)).toList();
-        }
-        // each notice waits on its own calls (DynamoDB, the provider): the batch's notices wait together
-        List<java.util.concurrent.Future<Outcome>> running = messages.stream()
-                .map(m -> parallel.submit(() -> sendOrRetry(m, lookups))).toList();
         List<Outcome> outcomes = new java.util.ArrayList<>(messages.size());
-        for (java.util.concurrent.Future<Outcome> f : running) {
+        for (NoticeMessage message : messages) {
+            Outcome outcome;
             try {
-                outcomes.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                outcomes.add(Outcome.RETRY);
-            } catch (java.util.concurrent.ExecutionException e) {
-                outcomes.add(Outcome.RETRY); // sendOrRetry catches what it can: this is an Error
+                outcome = send(message, lookups);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "notice " + message.notificationId() + ": " + e);
+                outcome = Outcome.RETRY;
             }
+            outcomes.add(outcome);
         }
         return outcomes;
-    }
-
-    private Outcome sendOrRetry(NoticeMessage message, Lookups lookups) {
-        try {
-            return send(message, lookups);
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "notice " + message.notificationId() + ": " + e);
-            return Outcome.RETRY;
-        }
-    }
-
-    /**
-     * The notices of a batch handled together, by up to {@code threads} at once (a Lambda instance waits on I/O for
-     * most of a notice: as Powertools' batch processing in parallel). Off by default: one after the other.
-     */
-    public NoticeSender inParallel(int threads) {
-        if (threads > 1) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            this.parallel = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "notice-sender-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return this;
     }
 
     private Outcome send(NoticeMessage message, Lookups lookups) {
@@ -424,9 +390,8 @@ public class NoticeSender {
      * reaches the notices of the batches that start after it).
      */
     private final class Lookups {
-        // a batch's notices may be handled at once (inParallel): what is consumed or filled later is concurrent
-        private final Map<NoticeMessage, Notification> notices = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Set<NoticeMessage> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Map<NoticeMessage, Notification> notices = new java.util.HashMap<>();
+        private final java.util.Set<NoticeMessage> absent = new java.util.HashSet<>();
         private final Map<String, Registration> registrationsById = new java.util.HashMap<>();
         private final Map<String, Optional<String>> suppressed = new java.util.HashMap<>();
         private final Map<String, Optional<Programme>> programmesByEvent;
@@ -439,8 +404,8 @@ public class NoticeSender {
         }
 
         Lookups(List<NoticeMessage> messages) {
-            this.programmesByEvent = new java.util.concurrent.ConcurrentHashMap<>();
-            this.announcementsByNumber = new java.util.concurrent.ConcurrentHashMap<>();
+            this.programmesByEvent = new java.util.HashMap<>();
+            this.announcementsByNumber = new java.util.HashMap<>();
             List<Notification> found = notifications.findAll(new java.util.LinkedHashSet<>(messages));
             Map<String, Notification> byKey = new java.util.HashMap<>();
             found.forEach(n -> byKey.put(n.registrationId() + "/" + n.id(), n));
