@@ -212,8 +212,15 @@ public final class AnnouncementBenchmark {
         long t0 = System.nanoTime();
         service.send(a.id(), null);
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
             Announcement now = announcements.find(a.number()).orElseThrow();
+            if (System.nanoTime() > nextReport) {
+                // where the time goes: the fan-out's queueing against the senders' sending
+                System.out.printf("  %5.1f s: %d queued, %d sent%n", (System.nanoTime() - t0) / 1e9,
+                        now.counters().queued(), now.counters().sent());
+                nextReport += Duration.ofSeconds(5).toNanos();
+            }
             long handled = now.counters().sent() + now.counters().failed() + now.counters().unknown();
             if (handled >= count) {
                 if (now.counters().sent() != count) {
