@@ -80,6 +80,10 @@ public final class LocalCloud implements AutoCloseable {
     public static LocalCloud start(Template template, Path dataDir, Map<String, String> parameters) {
         Path work = dataDir != null ? dataDir : tempDir();
         LocalCloud cloud = new LocalCloud(template, work, parameters);
+        if (dataDir == null) {
+            // in memory: its keys, tokens and logs go when it stops (closed last, after every emulator)
+            cloud.running.add(() -> LocalFiles.deleteTree(work));
+        }
         try {
             cloud.startDynamo(dataDir != null ? dataDir.resolve("dynamodb.sqlite") : null);
             cloud.startS3(dataDir != null ? dataDir.resolve("s3") : null);
@@ -321,8 +325,7 @@ public final class LocalCloud implements AutoCloseable {
         Path file = workDir.resolve("secrets").resolve(name);
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, generatedSecret(name));
+                LocalFiles.writePrivate(file, generatedSecret(name));
             }
             return Files.readString(file).strip();
         } catch (IOException e) {

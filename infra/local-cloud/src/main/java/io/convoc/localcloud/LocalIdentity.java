@@ -52,8 +52,7 @@ public final class LocalIdentity {
             } else {
                 key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("local-" + UUID.randomUUID())
                         .algorithm(JWSAlgorithm.RS256).generate();
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, key.toJSONString());
+                LocalFiles.writePrivate(file, key.toJSONString());
             }
             return new LocalIdentity(key, issuer, audience);
         } catch (IOException e) {

@@ -174,7 +174,7 @@ public final class LocalRun implements AutoCloseable {
         Path dir = cloud.workDir().resolve("tokens");
         Files.createDirectories(dir);
         for (Map.Entry<String, List<String>> user : USERS.entrySet()) {
-            Files.writeString(dir.resolve(user.getKey() + ".jwt"),
+            io.convoc.localcloud.LocalFiles.writePrivate(dir.resolve(user.getKey() + ".jwt"),
                     cloud.identity().token("local." + user.getKey(), user.getValue(), Duration.ofHours(12)));
         }
     }
