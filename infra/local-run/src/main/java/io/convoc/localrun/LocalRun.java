@@ -222,6 +222,18 @@ public final class LocalRun implements AutoCloseable {
                 + "\"room\":{\"fr\":\"Salle 5\",\"ar\":\"القاعة 5\"}}'");
         out.printf("  (its participants hear of it %s s after the last edit: quiet window)%n",
                 cloud.functionEnvironment().get("QUIET_WINDOW_SECONDS"));
+        out.println();
+        out.println("The emulators with your own tools (AWS CLI, any SDK): region " + LocalCloud.REGION
+                + ", credentials local/local (S3 checks them), S3 path-style:");
+        out.printf("  export AWS_REGION=%1$s AWS_DEFAULT_REGION=%1$s AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local%n",
+                LocalCloud.REGION);
+        out.printf("  aws --endpoint-url %s dynamodb scan --table-name %s --max-items 3%n",
+                cloud.endpoints().get("dynamodb"), cloud.tableName("RegistrationsTable"));
+        out.printf("  aws --endpoint-url %s s3 ls s3://%s/letters/ --recursive%n", cloud.endpoints().get("s3"),
+                cloud.bucketName("LettersBucket"));
+        out.printf("  aws --endpoint-url %s s3 cp s3://%s/<a key listed above> letter.pdf%n", cloud.endpoints().get("s3"),
+                cloud.bucketName("LettersBucket"));
+        out.printf("  curl -s %sstore    (the mails SES received, as JSON)%n", cloud.endpoints().get("ses (inbox)"));
     }
 
     /** What the local Lambda does beyond the defaults: schedules, duplicate deliveries, faults. */

@@ -48,6 +48,13 @@ class LocalRunTest {
         assertTrue(output.contains("HTTP 200"), output);
         assertTrue(output.contains("\"created\":3"), output);
         assertTrue(output.contains(run.gateway().url() + "/api/registrations"), output);
+        // what a user needs to reach the emulators with their own tools
+        assertTrue(output.contains("export AWS_REGION=eu-west-3 AWS_DEFAULT_REGION=eu-west-3 AWS_ACCESS_KEY_ID=local"),
+                output);
+        assertTrue(output.contains("aws --endpoint-url " + run.cloud().endpoints().get("s3") + " s3 cp s3://lettersbucket/"),
+                output);
+        assertTrue(output.contains("aws --endpoint-url " + run.cloud().endpoints().get("dynamodb")
+                + " dynamodb scan --table-name RegistrationsTable"), output);
     }
 
     /**
