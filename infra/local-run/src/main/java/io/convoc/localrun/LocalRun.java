@@ -300,11 +300,80 @@ public final class LocalRun implements AutoCloseable {
         cloud.close();
     }
 
+    /**
+     * Prints how the sample data flows (letters made, e-mails and SMS sent or delivered) each time it moves, until
+     * every notice has settled or a minute has passed: what a new user waits for after the banner.
+     */
+    private void followSampleData(PrintStream out) {
+        Thread follow = new Thread(() -> {
+            String last = "";
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    long registrations = 0;
+                    long letters = 0;
+                    for (var r : cloud.dynamo().scanPaginator(b -> b.tableName(cloud.tableName("RegistrationsTable")))
+                            .items()) {
+                        registrations++;
+                        if ("LETTER_READY".equals(r.get("status").s())) {
+                            letters++;
+                        }
+                    }
+                    Map<String, Long> notices = new java.util.TreeMap<>();
+                    long settling = 0;
+                    for (var n : cloud.dynamo().scanPaginator(b -> b.tableName(cloud.tableName("NotificationsTable")))
+                            .items()) {
+                        if (!n.containsKey("channel")) {
+                            continue; // a kept delivery report, not a notice
+                        }
+                        String status = n.get("status").s();
+                        notices.merge(n.get("channel").s() + " " + status, 1L, Long::sum);
+                        if (status.equals("QUEUED") || status.equals("SENDING")) {
+                            settling++;
+                        }
+                    }
+                    String now = String.format("  sample data: %d/%d letters; notices %s", letters, registrations,
+                            notices.isEmpty() ? "none yet" : notices.toString().replaceAll("[{}]", ""));
+                    if (!now.equals(last)) {
+                        out.println(now);
+                        last = now;
+                    }
+                    if (registrations > 0 && letters == registrations && !notices.isEmpty() && settling == 0) {
+                        return;
+                    }
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    return; // stopped meanwhile
+                }
+            }
+        }, "sample-data-progress");
+        follow.setDaemon(true);
+        follow.start();
+    }
+
     public static void main(String[] args) throws Exception {
-        LocalRun run = start(Options.parse(args), System.out);
+        Options options = Options.parse(args);
+        // the functions' and emulators' log lines go to a file, so that the console shows the banner and what a user
+        // does; set before any logger exists (slf4j-simple reads it once)
+        Path log = options.dataDir() != null ? options.dataDir().resolve("functions.log")
+                : java.nio.file.Files.createTempFile("convoc-functions-", ".log");
+        java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+        }
+        LocalRun run = start(options, System.out);
+        System.out.printf("  function logs             tail -f %s%n%n", log);
+        if (options.seed()) {
+            run.followSampleData(System.out);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             run.close();
+            if (options.dataDir() == null) {
+                io.convoc.localcloud.LocalFiles.deleteTree(log); // in memory: nothing left behind
+            }
             stopped.countDown();
         }));
         stopped.await();
