@@ -6,7 +6,7 @@ import java.util.Map;
 /** An event-source mapping as template.yaml declares it (a function's DynamoDB or SQS event). */
 public record EventSourceMapping(String functionLogicalId, String type, String sourceLogicalId, int batchSize,
                                  int maximumRetryAttempts, boolean bisectOnError, boolean reportBatchItemFailures,
-                                 String onFailureQueue, Integer maximumConcurrency) {
+                                 String onFailureQueue, Integer maximumConcurrency, int parallelizationFactor) {
 
     /** The DynamoDB and SQS events of a function. */
     public static List<EventSourceMapping> of(Template template, String function) {
@@ -33,7 +33,8 @@ public record EventSourceMapping(String functionLogicalId, String type, String s
                 Boolean.TRUE.equals(p.get("BisectBatchOnFunctionError")),
                 Template.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
                 onFailure,
-                scaling.containsKey("MaximumConcurrency") ? number(scaling.get("MaximumConcurrency"), 2) : null);
+                scaling.containsKey("MaximumConcurrency") ? number(scaling.get("MaximumConcurrency"), 2) : null,
+                number(p.get("ParallelizationFactor"), 1));
     }
 
     private static int number(Object o, int fallback) {

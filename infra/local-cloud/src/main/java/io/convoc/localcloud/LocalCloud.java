@@ -507,12 +507,21 @@ public final class LocalCloud implements AutoCloseable {
                     String table = tableName(mapping.sourceLogicalId());
                     String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
                     String dlq = mapping.onFailureQueue() == null ? null : queueUrl(mapping.onFailureQueue());
+                    // lane 0 gets the function's handler; the other lanes of a parallelization factor their own
+                    Object first = handler;
+                    java.util.concurrent.atomic.AtomicBoolean firstGiven = new java.util.concurrent.atomic.AtomicBoolean();
                     @SuppressWarnings("unchecked")
-                    StreamPoller p = new StreamPoller(fn, streamArn, streams,
-                            (com.amazonaws.services.lambda.runtime.RequestHandler<
-                                    com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
-                                    com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) handler,
-                            mapping, info -> {
+                    StreamPoller p = new StreamPoller(fn, streamArn, streams, () -> {
+                        Object h = firstGiven.getAndSet(true) ? newHandler(fn) : first;
+                        if (h != first && h instanceof AutoCloseable c) {
+                            synchronized (running) {
+                                running.add(c);
+                            }
+                        }
+                        return (com.amazonaws.services.lambda.runtime.RequestHandler<
+                                com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                                com.amazonaws.services.lambda.runtime.events.StreamsEventResponse>) h;
+                    }, mapping, info -> {
                                 System.err.println("[" + fn + "] retries exhausted: " + info);
                                 if (dlq != null) {
                                     sqs.sendMessage(b -> b.queueUrl(dlq).messageBody(info));

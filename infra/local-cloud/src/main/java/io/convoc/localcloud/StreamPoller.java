@@ -25,14 +25,19 @@ import java.util.stream.Collectors;
  * Lambda's DynamoDB Streams event-source mapping, locally: reads a table's stream from dynoxide, builds the
  * real {@link DynamodbEvent}, invokes the real handler, and honours the mapping as template.yaml declares
  * it: batch size, partial batch failures ({@code ReportBatchItemFailures}), bisect on error, maximum retry
- * attempts, and the on-failure destination (an SQS queue that receives Lambda's batch-info message). Optionally
- * at least once: every batch handled twice before the checkpoint moves.
+ * attempts, the on-failure destination (an SQS queue that receives Lambda's batch-info message) and the
+ * parallelization factor (up to that many batches of one shard at once, each item's records in order and in one
+ * lane, each lane with its own handler instance). Optionally at least once: every batch handled twice before the
+ * checkpoint moves.
  */
 public final class StreamPoller implements Runnable {
     private final String functionName;
     private final String streamArn;
     private final DynamoDbStreamsClient streams;
-    private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+    private final java.util.function.Supplier<RequestHandler<DynamodbEvent, StreamsEventResponse>> newHandler;
+    /** One handler per lane, created at its first batch, as Lambda gives concurrent batches their own instances. */
+    private final List<RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService lanes;
     private final EventSourceMapping mapping;
     private final Consumer<String> onFailure;
     private final Map<String, String> iterators = new HashMap<>();
@@ -49,13 +54,39 @@ public final class StreamPoller implements Runnable {
     public StreamPoller(String functionName, String streamArn, DynamoDbStreamsClient streams,
                         RequestHandler<DynamodbEvent, StreamsEventResponse> handler, EventSourceMapping mapping,
                         Consumer<String> onFailure, boolean atLeastOnce) {
+        this(functionName, streamArn, streams, () -> handler, mapping, onFailure, atLeastOnce);
+    }
+
+    /** @param newHandler a new handler instance (one per lane of the mapping's parallelization factor) */
+    public StreamPoller(String functionName, String streamArn, DynamoDbStreamsClient streams,
+                        java.util.function.Supplier<RequestHandler<DynamodbEvent, StreamsEventResponse>> newHandler,
+                        EventSourceMapping mapping, Consumer<String> onFailure, boolean atLeastOnce) {
         this.atLeastOnce = atLeastOnce;
         this.functionName = functionName;
         this.streamArn = streamArn;
         this.streams = streams;
-        this.handler = handler;
+        this.newHandler = newHandler;
         this.mapping = mapping;
         this.onFailure = onFailure;
+        int factor = Math.max(1, mapping.parallelizationFactor());
+        this.lanes = factor == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(factor, r -> {
+            Thread t = new Thread(r, functionName + "-lane");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The handler of lane {@code lane}, created at its first batch. */
+    private synchronized RequestHandler<DynamodbEvent, StreamsEventResponse> handler(int lane) {
+        while (handlers.size() <= lane) {
+            handlers.add(newHandler.get());
+        }
+        return handlers.get(lane);
+    }
+
+    /** The handler instances this poller created (to close them when it stops). */
+    public synchronized List<RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers() {
+        return List.copyOf(handlers);
     }
 
     @Override
@@ -85,14 +116,58 @@ public final class StreamPoller implements Runnable {
             if (iterator == null) {
                 continue;
             }
-            GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(iterator).limit(mapping.batchSize()));
+            int factor = Math.max(1, mapping.parallelizationFactor());
+            GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(iterator)
+                    .limit(mapping.batchSize() * factor));
             iterators.put(shard.shardId(), response.nextShardIterator());
             if (!response.records().isEmpty()) {
                 any = true;
-                deliver(shard.shardId(), response.records());
+                deliverInLanes(shard.shardId(), response.records(), factor);
             }
         }
         return any;
+    }
+
+    /**
+     * The records of one read, in up to {@code factor} lanes by item (an item's records stay in order, in one lane),
+     * each lane's batches delivered in order, the lanes at once; the checkpoint moves when every lane is through.
+     */
+    private void deliverInLanes(String shardId, List<Record> records, int factor) {
+        if (factor == 1) {
+            deliverInBatches(shardId, records, 0);
+            return;
+        }
+        List<List<Record>> byLane = new ArrayList<>();
+        for (int i = 0; i < factor; i++) {
+            byLane.add(new ArrayList<>());
+        }
+        for (Record r : records) {
+            byLane.get(Math.floorMod(String.valueOf(r.dynamodb().keys()).hashCode(), factor)).add(r);
+        }
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int lane = 0; lane < factor; lane++) {
+            List<Record> mine = byLane.get(lane);
+            int at = lane;
+            if (!mine.isEmpty()) {
+                running.add(lanes.submit(() -> deliverInBatches(shardId, mine, at)));
+            }
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                System.err.println("[" + functionName + "] stream lane: " + e.getCause());
+            }
+        }
+    }
+
+    private void deliverInBatches(String shardId, List<Record> records, int lane) {
+        for (int from = 0; from < records.size(); from += mapping.batchSize()) {
+            deliver(shardId, records.subList(from, Math.min(records.size(), from + mapping.batchSize())), lane);
+        }
     }
 
     /**
@@ -102,18 +177,18 @@ public final class StreamPoller implements Runnable {
      * quota (Lambda's rule), so a poison record ends up alone, retried and sent to the on-failure destination
      * alone. A partial batch response checkpoints before the first failed record and retries from it (a retry).
      */
-    private void deliver(String shardId, List<Record> batch) {
+    private void deliver(String shardId, List<Record> batch, int lane) {
         List<Record> pending = batch;
         int attempt = 0;
         while (!pending.isEmpty()) {
-            Outcome outcome = invoke(pending);
+            Outcome outcome = invoke(pending, lane);
             if (outcome.retry().isEmpty()) {
                 return;
             }
             if (outcome.functionError() && mapping.bisectOnError() && pending.size() > 1) {
                 int half = (pending.size() + 1) / 2;
-                deliver(shardId, pending.subList(0, half));
-                deliver(shardId, pending.subList(half, pending.size()));
+                deliver(shardId, pending.subList(0, half), lane);
+                deliver(shardId, pending.subList(half, pending.size()), lane);
                 return;
             }
             if (mapping.maximumRetryAttempts() >= 0 && attempt >= mapping.maximumRetryAttempts()) {
@@ -137,12 +212,12 @@ public final class StreamPoller implements Runnable {
     }
 
     /** One delivery; at least once, the batch goes to the handler twice (reordered) and the second outcome counts. */
-    private Outcome invoke(List<Record> batch) {
-        Outcome first = invoke(batch, batch);
+    private Outcome invoke(List<Record> batch, int lane) {
+        Outcome first = invoke(batch, batch, lane);
         if (!atLeastOnce) {
             return first;
         }
-        Outcome second = invoke(batch, reordered(batch));
+        Outcome second = invoke(batch, reordered(batch), lane);
         if (!first.equals(second)) {
             System.err.println("[" + functionName + "] at-least-once: the two deliveries of a batch of " + batch.size()
                     + " differ: first " + describe(first) + ", second " + describe(second));
@@ -155,11 +230,11 @@ public final class StreamPoller implements Runnable {
     }
 
     /** @param order the batch's records in the order the handler gets them; failures are read in the batch's order */
-    private Outcome invoke(List<Record> batch, List<Record> order) {
+    private Outcome invoke(List<Record> batch, List<Record> order, int lane) {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(order.stream().map(this::toLambda).toList());
         try {
-            StreamsEventResponse response = handler.handleRequest(event,
+            StreamsEventResponse response = handler(lane).handleRequest(event,
                     new LocalContext(functionName, 1024, 60));
             if (!mapping.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
                     || response.getBatchItemFailures().isEmpty()) {
@@ -260,5 +335,8 @@ public final class StreamPoller implements Runnable {
 
     public void stop() {
         running = false;
+        if (lanes != null) {
+            lanes.shutdown();
+        }
     }
 }

@@ -54,6 +54,24 @@ class LocalLambdaTest {
                   AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
                   KeySchema: [{ AttributeName: id, KeyType: HASH }]
                   StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }
+              LaneItems:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+                  KeySchema: [{ AttributeName: id, KeyType: HASH }]
+                  StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }
+              LanesFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: %1$sRecordingStreamHandler
+                  Events:
+                    Items:
+                      Type: DynamoDB
+                      Properties:
+                        Stream: !GetAtt LaneItems.StreamArn
+                        StartingPosition: TRIM_HORIZON
+                        BatchSize: 2
+                        ParallelizationFactor: 3
               ItemFailures:
                 Type: AWS::SQS::Queue
               Work:
@@ -330,6 +348,31 @@ class LocalLambdaTest {
         assertEquals(2, batches.size(), batches.toString());
         assertEquals(List.of("a", "b", "c", "a"), batches.get(0));
         assertEquals(List.of("c", "b", "a", "a"), batches.get(1));
+    }
+
+    @Test
+    void aParallelizationFactorHandsAShardsBatchesToSeveralInstancesEachItemsChangesInOrder() {
+        List<String> ids = List.of("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9");
+        ids.forEach(id -> put("LaneItems", id));
+        put("LaneItems", "p3"); // p3 changed again: its second change after its first, in the same lane
+        put("LaneItems", "p7");
+        Recorder lanes = Recorder.of("LanesFunction");
+        cloud.startFunctions(List.of("LanesFunction"));
+        await("every change handled", Duration.ofSeconds(15),
+                () -> lanes.invocations.stream().mapToInt(i -> i.records().size()).sum() >= 12);
+
+        List<Recorder.Invocation> invocations = List.copyOf(lanes.invocations);
+        assertTrue(invocations.stream().allMatch(i -> i.records().size() <= 2), "BatchSize 2");
+        assertTrue(invocations.stream().map(Recorder.Invocation::instance).distinct().count() > 1,
+                "several handler instances: " + invocations);
+        for (String twice : List.of("p3", "p7")) {
+            // both changes of one item went to one instance, in order
+            List<Recorder.Invocation> with = invocations.stream().filter(i -> i.records().contains(twice)).toList();
+            assertEquals(1, with.stream().map(Recorder.Invocation::instance).distinct().count(), with.toString());
+            assertEquals(2, with.stream().mapToLong(i -> i.records().stream().filter(twice::equals).count()).sum());
+        }
+        assertEquals(new java.util.TreeSet<>(ids), invocations.stream().flatMap(i -> i.records().stream())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     @Test
