@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's main job, as a new user runs it: the local cloud with the sample data, answering on HTTP. */
@@ -55,6 +56,69 @@ class LocalRunTest {
                 output);
         assertTrue(output.contains("aws --endpoint-url " + run.cloud().endpoints().get("dynamodb")
                 + " dynamodb scan --table-name RegistrationsTable"), output);
+    }
+
+    /**
+     * A registration's whole flow (letter, e-mail delivered, SMS sent) leaves its id in the functions' log lines,
+     * never the person's address, number or name: logs are read by more people than the data.
+     */
+    @Test
+    void theLogsOfARegistrationsFlowNameItsIdsButNoContactDataNorName() throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        String email = "loubna." + unique + "@example.ma";
+        String family = "Zniber" + unique.replaceAll("[0-9]", "");
+        String mobile = String.format("06%08d", Math.floorMod(unique.hashCode(), 100_000_000));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        PrintStream err = System.err;
+        // slf4j-simple writes to System.err as it is at each line: the flow's lines are captured, and still shown
+        System.setErr(new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                err.write(b);
+                captured.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                err.write(b, off, len);
+                captured.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8));
+        String id;
+        try {
+            HttpResponse<String> created = http.send(organizer(URI.create(run.gateway().url() + "/api/registrations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"eventId\":\"assises-2024\",\"lastName\":\"" + family + "\",\"firstName\":\"Loubna\","
+                                    + "\"arabicName\":\"لبنى زنيبر\",\"category\":\"EXPERT\","
+                                    + "\"email\":\"" + email + "\",\"mobile\":\"" + mobile + "\","
+                                    + "\"workshops\":[\"ws-numerique\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            id = json.readTree(created.body()).path("id").asText();
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (true) {
+                com.fasterxml.jackson.databind.JsonNode r = json.readTree(http.send(organizer(URI.create(
+                        run.gateway().url() + "/api/registrations/" + id)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
+                String notices = r.path("notifications").toString();
+                if (r.path("status").asText().equals("LETTER_READY") && notices.contains("DELIVERED")
+                        && notices.contains("\"SENT\"")) {
+                    break;
+                }
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the flow did not end: " + r);
+                }
+                Thread.sleep(200);
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(logs.contains(id), "the flow's lines were captured and name the registration");
+        String e164 = "+212" + mobile.substring(1);
+        for (String secret : java.util.List.of(email, email.toUpperCase(java.util.Locale.ROOT), mobile, e164, family, "زنيبر", "لبنى")) {
+            assertFalse(logs.contains(secret), "the logs hold " + secret);
+        }
     }
 
     /**
