@@ -46,7 +46,27 @@ public final class TemplateCheck {
         template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(fn -> checkFunction(fn, problems));
         checkReferences(template.root().get("Resources"), problems);
         checkAlarms(problems);
+        checkLogGroups(problems);
         return problems;
+    }
+
+    /**
+     * Every function has its log group in the template (`/aws/lambda/${Function}`, with a retention: cfn-guard checks
+     * that), or Lambda creates one that keeps logs forever and that no metric filter reads.
+     */
+    private void checkLogGroups(List<String> problems) {
+        java.util.Set<String> logged = new java.util.HashSet<>();
+        template.resourcesOfType("AWS::Logs::LogGroup").values().forEach(group -> {
+            Object name = group.properties().get("LogGroupName");
+            Object sub = Template.map(name).get("Fn::Sub");
+            Matcher m = Pattern.compile("^/aws/lambda/\\$\\{(\\w+)}$").matcher(String.valueOf(sub));
+            if (m.matches()) {
+                logged.add(m.group(1));
+            }
+        });
+        template.resourcesOfType("AWS::Serverless::Function").keySet().stream()
+                .filter(fn -> !logged.contains(fn))
+                .forEach(fn -> problems.add(fn + ": no log group /aws/lambda/${" + fn + "} with a retention"));
     }
 
     /**

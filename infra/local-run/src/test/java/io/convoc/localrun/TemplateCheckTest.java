@@ -54,6 +54,15 @@ class TemplateCheckTest {
     }
 
     @Test
+    void catchesAFunctionWithoutItsLogGroup() throws Exception {
+        String broken = projectTemplate().replace("LogGroupName: !Sub '/aws/lambda/${AnnouncementFanOutFunction}'",
+                "LogGroupName: /aws/lambda/somewhere-else");
+        List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
+        assertEquals(List.of("AnnouncementFanOutFunction: no log group /aws/lambda/${AnnouncementFanOutFunction} with"
+                + " a retention"), problems);
+    }
+
+    @Test
     void catchesAReferenceToAResourceThatDoesNotExist() throws Exception {
         String broken = projectTemplate().replaceFirst("Resource: !GetAtt EventsTable.Arn", "Resource: !GetAtt EventTable.Arn");
         List<String> problems = new TemplateCheck(Template.parse(broken), Paths.root()).problems();
