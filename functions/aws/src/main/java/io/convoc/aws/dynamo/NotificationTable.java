@@ -58,6 +58,36 @@ public final class NotificationTable implements NotificationRepository {
         this.announcements = announcements;
     }
 
+    /** The announcements whose notices left the senders during the batch this thread is in (see inBatch). */
+    private static final ThreadLocal<java.util.Set<Integer>> FINISH_LATER = new ThreadLocal<>();
+
+    /**
+     * A queue batch's writes: an announcement is checked for its end (the last notice out finishes it) once, after the
+     * batch, rather than after each notice that left the senders (a conditional write that fails but for the last).
+     */
+    @Override
+    public <T> T inBatch(java.util.function.Supplier<T> work) {
+        if (FINISH_LATER.get() != null || announcements == null) {
+            return work.get();
+        }
+        java.util.Set<Integer> finish = new java.util.LinkedHashSet<>();
+        FINISH_LATER.set(finish);
+        try {
+            return work.get();
+        } finally {
+            FINISH_LATER.remove();
+            for (int number : finish) {
+                try {
+                    announcements.finishIfDone(number, java.time.Instant.now());
+                } catch (RuntimeException e) {
+                    // the next notice out, or the fan-out's end, checks again
+                    java.util.logging.Logger.getLogger(NotificationTable.class.getName()).warning(
+                            "announcement " + number + " not checked for its end: " + e);
+                }
+            }
+        }
+    }
+
     @Override
     public boolean create(Notification notification) {
         try {
@@ -356,7 +386,12 @@ public final class NotificationTable implements NotificationRepository {
             return update(registrationId, notificationId, expression, condition, values, extraNames);
         }
         if (written && leavesTheSenders) {
-            announcements.finishIfDone(announcement, java.time.Instant.now());
+            java.util.Set<Integer> deferred = FINISH_LATER.get();
+            if (deferred != null) {
+                deferred.add(announcement); // once for the batch, at its end (inBatch)
+            } else {
+                announcements.finishIfDone(announcement, java.time.Instant.now());
+            }
         }
         return written;
     }

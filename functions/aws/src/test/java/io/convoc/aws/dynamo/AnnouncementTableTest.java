@@ -182,6 +182,26 @@ class AnnouncementTableTest {
     }
 
     @Test
+    void inABatchTheLastNoticeOutFinishesTheAnnouncementWhenTheBatchEnds() {
+        Announcement a = sending(newDraft());
+        List<Notification> page = notices(a, 3);
+        notifications.createAll(page);
+        assertTrue(announcements.saveFanOut(a.number(), null, null, true, T));
+
+        AnnouncementState during = notifications.inBatch(() -> {
+            for (Notification n : page) {
+                assertTrue(notifications.claim(n.registrationId(), n.id(), T.plusSeconds(60), T));
+                assertTrue(notifications.markSent(n.registrationId(), n.id(), "ses-" + n.registrationId(), 1, T));
+            }
+            return announcements.find(a.number()).orElseThrow().state();
+        });
+
+        assertEquals(AnnouncementState.SENDING, during, "checked once, after the batch");
+        assertEquals(0, counters(a).outstanding());
+        assertEquals(AnnouncementState.SENT, announcements.find(a.number()).orElseThrow().state());
+    }
+
+    @Test
     void aNoticeWrittenBeforeNoticesBeganTheirHistoryStillMovesAndRecordsIt(LocalCloud cloud) {
         Announcement a = sending(newDraft());
         Notification legacy = notices(a, 1).get(0);

@@ -119,6 +119,10 @@ public class NoticeSender {
      * @return each message's outcome, in the order given
      */
     public List<Outcome> sendAll(List<NoticeMessage> messages) {
+        return notifications.inBatch(() -> sendEach(messages));
+    }
+
+    private List<Outcome> sendEach(List<NoticeMessage> messages) {
         Lookups lookups;
         try {
             lookups = new Lookups(messages);

@@ -29,6 +29,14 @@ public interface NotificationRepository {
     Optional<Notification> find(String registrationId, String notificationId);
 
     /**
+     * Runs a queue batch's work; an adapter may defer what follows each write to the batch's end (an announcement's
+     * check for its last notice, once instead of once per notice).
+     */
+    default <T> T inBatch(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
      * The notices of these messages that exist (a queue's batch), each read as {@link #find} reads it; adapters read
      * them together.
      */
