@@ -393,23 +393,11 @@ final class EmbeddedFonts {
      * the same glyphs, a loca table half the size. Returns the program unchanged otherwise.
      */
     static byte[] shortLoca(byte[] font) {
-        ByteBuffer in = ByteBuffer.wrap(font);
-        int tables = in.getShort(4) & 0xFFFF;
-        String[] tags = new String[tables];
-        byte[][] data = new byte[tables][];
-        int loca = -1;
-        int head = -1;
-        for (int i = 0; i < tables; i++) {
-            int entry = 12 + 16 * i;
-            tags[i] = new String(font, entry, 4, StandardCharsets.US_ASCII);
-            int offset = in.getInt(entry + 8);
-            data[i] = Arrays.copyOfRange(font, offset, offset + in.getInt(entry + 12));
-            if (tags[i].equals("loca")) {
-                loca = i;
-            } else if (tags[i].equals("head")) {
-                head = i;
-            }
-        }
+        TableDirectory directory = TableDirectory.read(font);
+        String[] tags = directory.tags();
+        byte[][] data = directory.data();
+        int loca = directory.index().getOrDefault("loca", -1);
+        int head = directory.index().getOrDefault("head", -1);
         if (loca < 0 || head < 0 || ByteBuffer.wrap(data[head]).getShort(50) != 1) {
             return font;
         }
@@ -428,23 +416,34 @@ final class EmbeddedFonts {
         return assemble(font, tags, data, head);
     }
 
+    /** A font program's tables, in the order of its table directory: tag, bytes, and position by tag. */
+    private record TableDirectory(String[] tags, byte[][] data, Map<String, Integer> index) {
+        static TableDirectory read(byte[] font) {
+            ByteBuffer in = ByteBuffer.wrap(font);
+            int tables = in.getShort(4) & 0xFFFF;
+            String[] tags = new String[tables];
+            byte[][] data = new byte[tables][];
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < tables; i++) {
+                int entry = 12 + 16 * i;
+                tags[i] = new String(font, entry, 4, StandardCharsets.US_ASCII);
+                int offset = in.getInt(entry + 8);
+                data[i] = Arrays.copyOfRange(font, offset, offset + in.getInt(entry + 12));
+                index.put(tags[i], i);
+            }
+            return new TableDirectory(tags, data, index);
+        }
+    }
+
     /**
      * The font program with each glyph's data padded to two bytes rather than the four fontbox's subsetter pads it to:
      * the short glyph locations only need even offsets, and the padding is a few hundred bytes of a letter.
      */
     static byte[] evenGlyphs(byte[] font) {
-        ByteBuffer in = ByteBuffer.wrap(font);
-        int tables = in.getShort(4) & 0xFFFF;
-        String[] tags = new String[tables];
-        byte[][] data = new byte[tables][];
-        Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < tables; i++) {
-            int entry = 12 + 16 * i;
-            tags[i] = new String(font, entry, 4, StandardCharsets.US_ASCII);
-            int offset = in.getInt(entry + 8);
-            data[i] = Arrays.copyOfRange(font, offset, offset + in.getInt(entry + 12));
-            index.put(tags[i], i);
-        }
+        TableDirectory directory = TableDirectory.read(font);
+        String[] tags = directory.tags();
+        byte[][] data = directory.data();
+        Map<String, Integer> index = directory.index();
         Integer head = index.get("head");
         Integer loca = index.get("loca");
         Integer glyf = index.get("glyf");
@@ -526,18 +525,10 @@ final class EmbeddedFonts {
      * glyphs start at {@code count + 1}: their CIDs in the document's shared CID space ({@link #build}).
      */
     static byte[] emptyGlyphsAfterNotdef(byte[] font, int count) {
-        ByteBuffer in = ByteBuffer.wrap(font);
-        int tables = in.getShort(4) & 0xFFFF;
-        String[] tags = new String[tables];
-        byte[][] data = new byte[tables][];
-        Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < tables; i++) {
-            int entry = 12 + 16 * i;
-            tags[i] = new String(font, entry, 4, StandardCharsets.US_ASCII);
-            int offset = in.getInt(entry + 8);
-            data[i] = Arrays.copyOfRange(font, offset, offset + in.getInt(entry + 12));
-            index.put(tags[i], i);
-        }
+        TableDirectory directory = TableDirectory.read(font);
+        String[] tags = directory.tags();
+        byte[][] data = directory.data();
+        Map<String, Integer> index = directory.index();
         int head = index.get("head");
         byte[] maxp = data[index.get("maxp")];
         byte[] hhea = data[index.get("hhea")];
