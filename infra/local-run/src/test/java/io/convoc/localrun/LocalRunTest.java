@@ -67,7 +67,8 @@ class LocalRunTest {
         String unique = Long.toString(System.nanoTime(), 36);
         String email = "loubna." + unique + "@example.ma";
         String family = "Zniber" + unique.replaceAll("[0-9]", "");
-        String mobile = String.format("06%08d", Math.floorMod(unique.hashCode(), 100_000_000));
+        // 066x: a range of Moroccan mobiles libphonenumber knows (not every 06 prefix is one)
+        String mobile = String.format("0661%06d", Math.floorMod(unique.hashCode(), 1_000_000));
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         PrintStream err = System.err;
         // slf4j-simple writes to System.err as it is at each line: the flow's lines are captured, and still shown
