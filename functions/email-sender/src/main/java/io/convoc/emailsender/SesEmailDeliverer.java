@@ -72,17 +72,7 @@ final class SesEmailDeliverer implements Deliverer {
         } catch (UnsendableNotice e) {
             throw DeliveryFailure.permanent(e.code() + ": " + e.getMessage(), e);
         }
-        return new Prepared() {
-            @Override
-            public int units() {
-                return 1;
-            }
-
-            @Override
-            public Delivery send() {
-                return sendRaw(email);
-            }
-        };
+        return Prepared.of(1, () -> sendRaw(email));
     }
 
     private Delivery sendRaw(ComposedEmail email) {

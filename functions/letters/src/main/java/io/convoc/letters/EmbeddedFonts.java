@@ -300,10 +300,13 @@ final class EmbeddedFonts {
                         && (codePoint & 0xFF) + end + 1 - gid <= 0xFF) {
                     end++;
                 }
-                if (end == gid && last > gid) {
-                    // no consecutive characters (the forms of Arabic letters), but consecutive glyphs: one range
-                    // with an array of characters, some 6 bytes a glyph against 13 for a bfchar line each
+                // no consecutive characters (the forms of Arabic letters), but consecutive glyphs: one range
+                // with an array of characters, some 6 bytes a glyph against 13 for a bfchar line each
+                boolean array = end == gid && last > gid;
+                if (array) {
                     end = last;
+                }
+                if (end > gid) {
                     if (rangeCount++ % 100 == 0 && rangeCount > 1) {
                         ranges.append("endbfrange\n");
                     }
@@ -311,26 +314,21 @@ final class EmbeddedFonts {
                     hex4(gid, ranges);
                     ranges.append("><");
                     hex4(end, ranges);
-                    ranges.append(">[");
-                    for (int g = gid; g <= end; g++) {
-                        ranges.append('<');
-                        for (char c : unicode(text[g], isArabicForm(text[g])).toCharArray()) {
-                            hex4(c, ranges);
+                    if (array) {
+                        ranges.append(">[");
+                        for (int g = gid; g <= end; g++) {
+                            ranges.append('<');
+                            for (char c : unicode(text[g], isArabicForm(text[g])).toCharArray()) {
+                                hex4(c, ranges);
+                            }
+                            ranges.append('>');
                         }
-                        ranges.append('>');
+                        ranges.append("]\n");
+                    } else {
+                        ranges.append("><");
+                        hex4(codePoint, ranges);
+                        ranges.append(">\n");
                     }
-                    ranges.append("]\n");
-                } else if (end > gid) {
-                    if (rangeCount++ % 100 == 0 && rangeCount > 1) {
-                        ranges.append("endbfrange\n");
-                    }
-                    ranges.append('<');
-                    hex4(gid, ranges);
-                    ranges.append("><");
-                    hex4(end, ranges);
-                    ranges.append("><");
-                    hex4(codePoint, ranges);
-                    ranges.append(">\n");
                 } else {
                     if (charCount++ % 100 == 0 && charCount > 1) {
                         chars.append("endbfchar\n");

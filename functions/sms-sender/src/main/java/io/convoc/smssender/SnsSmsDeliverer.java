@@ -85,17 +85,7 @@ final class SnsSmsDeliverer implements Deliverer {
     @Override
     public Prepared prepare(Notification notification, Registration registration, Programme programme) {
         SmsText text = message(notification, registration, programme);
-        return new Prepared() {
-            @Override
-            public int units() {
-                return text.count().parts();
-            }
-
-            @Override
-            public Delivery send() {
-                return publish(notification, text);
-            }
-        };
+        return Prepared.of(text.count().parts(), () -> publish(notification, text));
     }
 
     private Delivery publish(Notification notification, SmsText text) {

@@ -23,6 +23,21 @@ public interface Deliverer {
          * @throws DeliveryFailure when the provider refuses or fails
          */
         Delivery send();
+
+        /** {@code units} against the rate, and {@code send} the provider call. */
+        static Prepared of(int units, java.util.function.Supplier<Delivery> send) {
+            return new Prepared() {
+                @Override
+                public int units() {
+                    return units;
+                }
+
+                @Override
+                public Delivery send() {
+                    return send.get();
+                }
+            };
+        }
     }
 
     /**
@@ -33,16 +48,6 @@ public interface Deliverer {
      * @throws DeliveryFailure as {@link #deliver} would, for a notice that cannot be written
      */
     default Prepared prepare(Notification notification, Registration registration, Programme programme) {
-        return new Prepared() {
-            @Override
-            public int units() {
-                return 1;
-            }
-
-            @Override
-            public Delivery send() {
-                return deliver(notification, registration, programme);
-            }
-        };
+        return Prepared.of(1, () -> deliver(notification, registration, programme));
     }
 }
