@@ -35,10 +35,10 @@ import java.util.Set;
  * drawn for, so that text extraction finds the text. The subset tag is derived from the glyphs, never random.
  */
 final class EmbeddedFonts {
-    // the tables a PDF TrueType font program needs (ISO 32000-1, 9.9); hinting tables only if present. No gasp:
-    // the fonts are dehinted, and renderers (pdftoppm at 110 dpi, checked) draw the same pixels without it
-    private static final List<String> TABLES =
-            List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm");
+    // the tables a PDF TrueType font program needs (ISO 32000-1, 9.9). The fonts are dehinted (no cvt, prep,
+    // fpgm, no glyph instructions): the subsets of different fonts can be one program. No gasp: renderers (pdftoppm
+    // at 110 dpi, checked) draw the same pixels without it
+    private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "glyf", "hmtx");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final LetterFonts fonts;
@@ -72,10 +72,15 @@ final class EmbeddedFonts {
      * byte, written out as ISO-8859-1): half the size of hexadecimal, which shows in the compressed stream.
      */
     void appendGlyph(Face face, int codePoint, StringBuilder out) {
-        Usage u = usage.get(face);
-        int gid = u.cid(u.oldToNew[fonts.glyph(face, codePoint)]);
+        int gid = cid(face, codePoint);
         appendByte(gid >> 8, out);
         appendByte(gid & 0xFF, out);
+    }
+
+    /** The CID (and glyph id in the shared font program) of the code point's glyph in the face's subset. */
+    int cid(Face face, int codePoint) {
+        Usage u = usage.get(face);
+        return u.cid(u.oldToNew[fonts.glyph(face, codePoint)]);
     }
 
     private static void appendByte(int b, StringBuilder out) {
@@ -91,23 +96,36 @@ final class EmbeddedFonts {
     /**
      * Makes the subsets and returns the /Font resource dictionary; call after every {@link #use}.
      *
-     * <p>The fonts share one ToUnicode map: each subset's glyphs take their own range of CIDs (the second font's
-     * start after the first's, behind empty glyphs that cost a few bytes once compressed), so that one CMap names
-     * them all. Five maps, each with its PostScript wrapper and its own stream, cost some 700 bytes more.
+     * <p>The fonts share one ToUnicode map and one font program: each subset's glyphs take their own range of CIDs
+     * (the second font's start after the first's), so that one CMap names them all, and one TrueType program holds
+     * them all, each glyph at its CID ({@link #merge}). Five maps, each with its PostScript wrapper and its own
+     * stream, cost some 700 bytes more; five programs, each with its own tables and compressed on its own, some
+     * 1.8 KB more. Each font keeps its own dictionaries (name, metrics, widths), all pointing at that program.
      */
     COSDictionary build(COSDocument document) {
         COSDictionary resources = new COSDictionary();
-        // the fonts with fewest glyphs first: fewer empty glyphs before the others'
         for (Usage u : usage.values()) {
             u.subset();
         }
         List<Usage> order = new java.util.ArrayList<>(usage.values());
+        // a fixed order, whatever the order of first use: the fonts with fewest glyphs first
         order.sort(java.util.Comparator.comparingInt((Usage u) -> u.newGlyphs.length)
                 .thenComparing(u -> u.name.getName()));
         int offset = 0;
-        for (Usage u : order) {
-            u.shift(offset);
-            offset += u.newGlyphs.length - 1; // glyph 0 (.notdef) is each font's own
+        List<byte[]> programs = new java.util.ArrayList<>(order.size());
+        int[] offsets = new int[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            Usage u = order.get(i);
+            u.offset = offset;
+            offsets[i] = offset;
+            programs.add(u.program);
+            offset += u.newGlyphs.length - 1; // glyph 0 (.notdef) is the first font's
+        }
+        COSStream fontFile = null;
+        if (!programs.isEmpty()) {
+            byte[] program = shortLoca(merge(programs, offsets));
+            fontFile = stream(document, program);
+            fontFile.setInt(COSName.LENGTH1, program.length);
         }
         Integer[] text = new Integer[offset + 1];
         for (Usage u : usage.values()) {
@@ -118,7 +136,7 @@ final class EmbeddedFonts {
         COSStream toUnicode = stream(document, Usage.toUnicode(text));
         for (Map.Entry<Face, Usage> entry : usage.entrySet()) {
             try {
-                resources.setItem(entry.getValue().name, entry.getValue().type0(document, toUnicode));
+                resources.setItem(entry.getValue().name, entry.getValue().type0(fontFile, toUnicode));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot subset " + entry.getKey().file(), e);
             }
@@ -191,14 +209,6 @@ final class EmbeddedFonts {
             }
         }
 
-        /** Moves the glyphs after .notdef to CIDs {@code cidOffset + 1} on. */
-        void shift(int cidOffset) {
-            offset = cidOffset;
-            if (offset > 0) {
-                program = emptyGlyphsAfterNotdef(program, offset);
-            }
-        }
-
         private void subsetProgram() throws IOException {
             TTFSubsetter subsetter = new TTFSubsetter(font.ttf, TABLES);
             Set<Integer> used = new HashSet<>();
@@ -219,15 +229,11 @@ final class EmbeddedFonts {
             }
             ByteArrayOutputStream subsetBytes = new ByteArrayOutputStream(16 * 1024);
             subsetter.writeToStream(subsetBytes);
-            program = shortLoca(evenGlyphs(subsetBytes.toByteArray()));
+            program = evenGlyphs(subsetBytes.toByteArray());
         }
 
-        COSDictionary type0(COSDocument document, COSStream toUnicode) throws IOException {
+        COSDictionary type0(COSStream fontFile, COSStream toUnicode) throws IOException {
             String baseFont = tag(newGlyphs) + "+" + font.postScriptName;
-            byte[] bytes = program;
-
-            COSStream fontFile = stream(document, bytes);
-            fontFile.setInt(COSName.LENGTH1, bytes.length);
 
             COSDictionary descriptor = new COSDictionary();
             descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
@@ -285,7 +291,7 @@ final class EmbeddedFonts {
             while (gid < text.length) {
                 Integer codePoint = text[gid];
                 if (codePoint == null) {
-                    gid++; // .notdef, empty glyphs and components of composite glyphs: never drawn alone
+                    gid++; // .notdef and components of composite glyphs: never drawn alone
                     continue;
                 }
                 // the glyphs that follow, up to a gap or the next 256 (a range keeps its first byte)
@@ -519,49 +525,98 @@ final class EmbeddedFonts {
     }
 
     /**
-     * The font program with {@code count} empty glyphs (no outline, no advance) inserted after .notdef, so that its
-     * glyphs start at {@code count + 1}: their CIDs in the document's shared CID space ({@link #build}).
+     * One TrueType program with the glyphs of several subsets, all of one unitsPerEm: .notdef from the first, then
+     * each subset's glyphs after its .notdef, the k-th subset's glyph g at {@code offsets[k] + g} (its CID in the
+     * document's shared CID space, {@link #build}), with its metrics; composite glyphs name their components there.
+     * head, hhea and maxp are the first subset's, with the bounds and maxima of all; the glyph locations are long.
      */
-    static byte[] emptyGlyphsAfterNotdef(byte[] font, int count) {
-        TableDirectory directory = TableDirectory.read(font);
-        String[] tags = directory.tags();
-        byte[][] data = directory.data();
-        Map<String, Integer> index = directory.index();
-        int head = index.get("head");
-        byte[] maxp = data[index.get("maxp")];
-        byte[] hhea = data[index.get("hhea")];
-        int loca = index.get("loca");
-        int hmtx = index.get("hmtx");
-        ByteBuffer.wrap(maxp).putShort(4, (short) ((ByteBuffer.wrap(maxp).getShort(4) & 0xFFFF) + count));
-        ByteBuffer.wrap(hhea).putShort(34, (short) ((ByteBuffer.wrap(hhea).getShort(34) & 0xFFFF) + count));
-        // each empty glyph starts and ends where glyph 1's data starts
-        int entry = ByteBuffer.wrap(data[head]).getShort(50) == 0 ? 2 : 4;
-        byte[] offsets = data[loca];
-        ByteBuffer locaOut = ByteBuffer.allocate(offsets.length + count * entry);
-        locaOut.put(offsets, 0, entry);
-        for (int i = 0; i < count; i++) {
-            locaOut.put(offsets, entry, entry);
-        }
-        locaOut.put(offsets, entry, offsets.length - entry);
-        data[loca] = locaOut.array();
-        // composite glyphs name their components by glyph id: those move too
-        byte[] glyf = data[index.get("glyf")];
-        ByteBuffer locations = ByteBuffer.wrap(offsets);
-        int glyphs = offsets.length / entry - 1;
-        for (int g = 1; g < glyphs; g++) {
-            int start = entry == 2 ? (locations.getShort(2 * g) & 0xFFFF) * 2 : locations.getInt(4 * g);
-            int end = entry == 2 ? (locations.getShort(2 * g + 2) & 0xFFFF) * 2 : locations.getInt(4 * g + 4);
-            if (end - start >= 10 && ByteBuffer.wrap(glyf).getShort(start) < 0) {
-                moveComponents(ByteBuffer.wrap(glyf), start + 10, count);
+    static byte[] merge(List<byte[]> programs, int[] offsets) {
+        TableDirectory first = TableDirectory.read(programs.get(0));
+        Map<String, Integer> index = first.index();
+        byte[][] data = first.data();
+        ByteBuffer head = ByteBuffer.wrap(data[index.get("head")]);
+        ByteBuffer hhea = ByteBuffer.wrap(data[index.get("hhea")]);
+        ByteBuffer maxp = ByteBuffer.wrap(data[index.get("maxp")]);
+        int count = offsets[offsets.length - 1] + glyphCount(programs.get(programs.size() - 1));
+        ByteArrayOutputStream glyf = new ByteArrayOutputStream(64 * 1024);
+        ByteBuffer loca = ByteBuffer.allocate(4 * (count + 1));
+        ByteBuffer hmtx = ByteBuffer.allocate(4 * count);
+        for (int k = 0; k < programs.size(); k++) {
+            TableDirectory font = TableDirectory.read(programs.get(k));
+            byte[][] tables = font.data();
+            ByteBuffer fontHead = ByteBuffer.wrap(tables[font.index().get("head")]);
+            ByteBuffer fontHhea = ByteBuffer.wrap(tables[font.index().get("hhea")]);
+            ByteBuffer fontMaxp = ByteBuffer.wrap(tables[font.index().get("maxp")]);
+            if (fontHead.getShort(18) != head.getShort(18)) {
+                throw new IllegalArgumentException("fonts of different unitsPerEm cannot share a program");
+            }
+            if (font.index().containsKey("fpgm") || font.index().containsKey("prep")) {
+                throw new IllegalArgumentException("hinted fonts cannot share a program");
+            }
+            ByteBuffer fontLoca = ByteBuffer.wrap(tables[font.index().get("loca")]);
+            boolean shortOffsets = fontHead.getShort(50) == 0;
+            byte[] fontGlyf = tables[font.index().get("glyf")];
+            ByteBuffer fontHmtx = ByteBuffer.wrap(tables[font.index().get("hmtx")]);
+            int metrics = fontHhea.getShort(34) & 0xFFFF;
+            int glyphs = fontMaxp.getShort(4) & 0xFFFF;
+            if (offsets[k] + (k == 0 ? 0 : 1) != loca.position() / 4) {
+                throw new IllegalArgumentException("subsets must follow one another: " + Arrays.toString(offsets));
+            }
+            for (int g = k == 0 ? 0 : 1; g < glyphs; g++) {
+                int start = shortOffsets ? (fontLoca.getShort(2 * g) & 0xFFFF) * 2 : fontLoca.getInt(4 * g);
+                int end = shortOffsets ? (fontLoca.getShort(2 * g + 2) & 0xFFFF) * 2 : fontLoca.getInt(4 * g + 4);
+                loca.putInt(glyf.size());
+                byte[] glyph = Arrays.copyOfRange(fontGlyf, start, end);
+                if (g > 0 && glyph.length >= 10 && ByteBuffer.wrap(glyph).getShort(0) < 0) {
+                    moveComponents(ByteBuffer.wrap(glyph), 10, offsets[k]);
+                }
+                glyf.writeBytes(glyph);
+                if ((glyf.size() & 1) != 0) {
+                    glyf.write(0);
+                }
+                int m = Math.min(g, metrics - 1);
+                hmtx.putShort(fontHmtx.getShort(4 * m));
+                hmtx.putShort(g < metrics ? fontHmtx.getShort(4 * g + 2)
+                        : fontHmtx.getShort(4 * metrics + 2 * (g - metrics)));
+            }
+            if (k > 0) {
+                // bounds: xMin, yMin, xMax, yMax
+                for (int at = 36; at <= 42; at += 2) {
+                    short mine = head.getShort(at);
+                    short theirs = fontHead.getShort(at);
+                    head.putShort(at, at < 40 ? (short) Math.min(mine, theirs) : (short) Math.max(mine, theirs));
+                }
+                // ascender, descender, line gap, advance width max, min left and right side bearings, x max extent
+                hhea.putShort(4, (short) Math.max(hhea.getShort(4), fontHhea.getShort(4)));
+                hhea.putShort(6, (short) Math.min(hhea.getShort(6), fontHhea.getShort(6)));
+                hhea.putShort(8, (short) Math.max(hhea.getShort(8), fontHhea.getShort(8)));
+                hhea.putShort(10, (short) Math.max(hhea.getShort(10) & 0xFFFF, fontHhea.getShort(10) & 0xFFFF));
+                hhea.putShort(12, (short) Math.min(hhea.getShort(12), fontHhea.getShort(12)));
+                hhea.putShort(14, (short) Math.min(hhea.getShort(14), fontHhea.getShort(14)));
+                hhea.putShort(16, (short) Math.max(hhea.getShort(16), fontHhea.getShort(16)));
+                // the maxima of version 1.0: points, contours, composite points and contours, zones, twilight
+                // points, storage, function and instruction definitions, stack, instructions, components, depth
+                for (int at = 6; at + 2 <= Math.min(maxp.capacity(), fontMaxp.capacity()); at += 2) {
+                    maxp.putShort(at, (short) Math.max(maxp.getShort(at) & 0xFFFF, fontMaxp.getShort(at) & 0xFFFF));
+                }
             }
         }
-        // a long metric (advance 0, left side bearing 0) each, after .notdef's
-        byte[] metrics = data[hmtx];
-        byte[] metricsOut = new byte[metrics.length + 4 * count];
-        System.arraycopy(metrics, 0, metricsOut, 0, 4);
-        System.arraycopy(metrics, 4, metricsOut, 4 + 4 * count, metrics.length - 4);
-        data[hmtx] = metricsOut;
-        return assemble(font, tags, data, head);
+        loca.putInt(glyf.size());
+        if (loca.position() != loca.capacity()) {
+            throw new IllegalArgumentException("subsets must follow one another: " + Arrays.toString(offsets));
+        }
+        head.putShort(50, (short) 1);
+        hhea.putShort(34, (short) count);
+        maxp.putShort(4, (short) count);
+        data[index.get("loca")] = loca.array();
+        data[index.get("glyf")] = glyf.toByteArray();
+        data[index.get("hmtx")] = hmtx.array();
+        return assemble(programs.get(0), first.tags(), data, index.get("head"));
+    }
+
+    private static int glyphCount(byte[] font) {
+        TableDirectory directory = TableDirectory.read(font);
+        return ByteBuffer.wrap(directory.data()[directory.index().get("maxp")]).getShort(4) & 0xFFFF;
     }
 
     /** Adds {@code count} to the glyph id of each component of the composite glyph whose components start at p. */

@@ -36,6 +36,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private final HttpServer server;
     private RequestLineFixer front;
     private final List<Route> routes;
+    private volatile LocalSignIn signIn;
     private final String functionName;
     private final LocalIdentity identity;
 
@@ -132,10 +133,20 @@ public final class HttpApiGateway implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
+    /** Serves the user pool's hosted sign-in too ({@link LocalSignIn#PATH}), as Cognito's domain does in AWS. */
+    public HttpApiGateway withSignIn(LocalSignIn signIn) {
+        this.signIn = signIn;
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
+            if (signIn != null && signIn.handles(path)) {
+                signIn.handle(exchange);
+                return;
+            }
             Route route = routes.stream().filter(r -> r.matches(exchange.getRequestMethod(), path)).findFirst()
                     .orElse(null);
             if (route == null) {

@@ -460,6 +460,15 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private LocalIdentity identity;
+    private LocalSignIn signIn;
+
+    /** The user pool's hosted sign-in for the console (its users' passwords kept in the data folder). */
+    public synchronized LocalSignIn signIn() {
+        if (signIn == null && identity() != null) {
+            signIn = LocalSignIn.of(workDir, identity());
+        }
+        return signIn;
+    }
 
     /**
      * The user pool of the HTTP API's JWT authorizer, locally: issuer and audience as the template resolves them,

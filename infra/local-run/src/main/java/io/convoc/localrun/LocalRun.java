@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.core.event.Programme;
 import io.convoc.localcloud.HttpApiGateway;
+import io.convoc.localcloud.LocalSignIn;
 import io.convoc.localcloud.LocalCloud;
 import io.convoc.localcloud.LocalContext;
 import io.convoc.localcloud.LocalHttp;
@@ -126,6 +127,9 @@ public final class LocalRun implements AutoCloseable {
             run.writeTokens();
             run.running.add(run.gateway);
             System.setProperty("PUBLIC_API_URL", run.gateway.url());
+            // the console signs people in on the local user pool's sign-in page, served by the same gateway
+            run.gateway.withSignIn(run.cloud.signIn());
+            System.setProperty("CONSOLE_SIGN_IN_URL", LocalSignIn.baseUrl(run.gateway.url()));
             api.set(run.cloud.newHandler("ApiFunction"));
             run.running.add(api);
             run.cloud.startFunctions(run.cloud.eventDrivenFunctions());
@@ -184,9 +188,23 @@ public final class LocalRun implements AutoCloseable {
         return Files.readString(cloud.workDir().resolve("tokens").resolve(user + ".jwt"));
     }
 
+    /** The password of a console user ({@code organizer}, {@code protocol}) on the local sign-in page. */
+    public String consolePassword(String user) {
+        return cloud.signIn().password(user);
+    }
+
+    /** The console's address. */
+    public String consoleUrl() {
+        return gateway.url() + "/console";
+    }
+
     private void describe(PrintStream out) {
         out.println();
         out.println("convoc local cloud is running (Ctrl-C to stop)");
+        out.printf("  Console (browser)         %s%n", consoleUrl());
+        for (String user : List.of("organizer", "protocol")) {
+            out.printf("    sign in as %-9s password %s%n", user, consolePassword(user));
+        }
         out.printf("  HTTP API (api function)   %s/api/registrations%n", gateway.url());
         out.printf("  functions on streams and queues: %s%n", String.join(", ", cloud.eventDrivenFunctions()));
         cloud.endpoints().forEach((service, url) -> out.printf("  %-25s %s%n", service, url));

@@ -12,6 +12,8 @@ import io.convoc.core.ports.NotificationRepository;
 import io.convoc.core.ports.Page;
 import io.convoc.core.ports.RegistrationQuery;
 import io.convoc.core.registration.Category;
+import io.convoc.core.registration.Region;
+import io.convoc.core.registration.RegistrationStatus;
 import io.convoc.core.registration.Registration;
 import io.convoc.core.registration.RegistrationService;
 import io.convoc.core.registration.RegistrationSource;
@@ -72,13 +74,16 @@ public class RegistrationController {
     @Allowed({Role.ORGANIZER, Role.PROTOCOL})
     @Get
     public RegistrationPage list(HttpRequest<?> request, @QueryValue @Nullable String eventId, @QueryValue @Nullable String category,
-                                 @QueryValue @Nullable String workshop, @QueryValue @Nullable String cursor,
-                                 @QueryValue @Nullable String limit) {
-        Category wanted = null;
-        if (category != null && !category.isBlank()) {
-            wanted = Choices.parse(Category.class, category).orElseThrow(() -> new ApiException(400, "bad_request",
-                    List.of(FieldError.of("category", "unknown_value",
-                            io.convoc.core.validation.TextRules.excerpt(category)))));
+                                 @QueryValue @Nullable String workshop, @QueryValue @Nullable String region,
+                                 @QueryValue @Nullable String status, @QueryValue @Nullable String include,
+                                 @QueryValue @Nullable String cursor, @QueryValue @Nullable String limit) {
+        Category wanted = choice(Category.class, "category", category);
+        Region inRegion = choice(Region.class, "region", region);
+        RegistrationStatus withStatus = choice(RegistrationStatus.class, "status", status);
+        boolean notices = include != null && !include.isBlank();
+        if (notices && !include.strip().equals("notices")) {
+            throw new ApiException(400, "bad_request", List.of(FieldError.of("include", "unknown_value",
+                    io.convoc.core.validation.TextRules.excerpt(include))));
         }
         int size = 50;
         if (limit != null && !limit.isBlank()) {
@@ -89,10 +94,21 @@ public class RegistrationController {
             }
         }
         Page<Registration> page = registrations.list(eventId, new RegistrationQuery(wanted,
-                workshop == null || workshop.isBlank() ? null : workshop.strip()), cursor, size);
+                workshop == null || workshop.isBlank() ? null : workshop.strip(), inRegion, withStatus), cursor, size);
         Caller caller = Callers.of(request);
-        return new RegistrationPage(page.items().stream().map(r -> RegistrationView.of(r).seenBy(caller)).toList(),
-                page.nextCursor());
+        // include=notices: each person's notices with the page (the console's list shows where each stands)
+        return new RegistrationPage(page.items().stream().map(r -> (notices
+                        ? RegistrationView.of(r, notifications.listFor(r.id())) : RegistrationView.of(r)).seenBy(caller))
+                .toList(), page.nextCursor());
+    }
+
+    /** A filter's value: one of the enum's codes (or a label, as imports accept), or 400 naming the parameter. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String parameter, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Choices.parse(type, value).orElseThrow(() -> new ApiException(400, "bad_request",
+                List.of(FieldError.of(parameter, "unknown_value", io.convoc.core.validation.TextRules.excerpt(value)))));
     }
 
     @Allowed(Role.ORGANIZER)
