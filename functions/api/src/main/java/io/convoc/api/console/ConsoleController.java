@@ -39,9 +39,16 @@ public class ConsoleController {
             "svg", "image/svg+xml;charset=utf-8");
 
     private final ConsoleSettings settings;
+    private final java.nio.file.Path filesDir;
 
-    public ConsoleController(ConsoleSettings settings) {
+    /**
+     * @param filesDir a folder to read the console's files from instead of the class path ({@code CONSOLE_FILES_DIR}:
+     *                 the sources, so that a developer's edit shows on reload in the local run; never set in AWS)
+     */
+    public ConsoleController(ConsoleSettings settings,
+                             @io.micronaut.context.annotation.Value("${CONSOLE_FILES_DIR:}") @io.micronaut.core.annotation.Nullable String filesDir) {
         this.settings = settings;
+        this.filesDir = filesDir == null || filesDir.isBlank() ? null : java.nio.file.Path.of(filesDir);
     }
 
     /**
@@ -82,8 +89,8 @@ public class ConsoleController {
         return file(path);
     }
 
-    private static HttpResponse<String> file(String path) {
-        try (InputStream in = ConsoleController.class.getClassLoader().getResourceAsStream(ROOT + path)) {
+    private HttpResponse<String> file(String path) {
+        try (InputStream in = open(path)) {
             if (in == null) {
                 throw notFound();
             }
@@ -95,6 +102,15 @@ public class ConsoleController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private InputStream open(String path) throws IOException {
+        if (filesDir != null) {
+            java.nio.file.Path file = filesDir.resolve(path).normalize();
+            return file.startsWith(filesDir) && java.nio.file.Files.isRegularFile(file)
+                    ? java.nio.file.Files.newInputStream(file) : null;
+        }
+        return ConsoleController.class.getClassLoader().getResourceAsStream(ROOT + path);
     }
 
     private static ApiException notFound() {

@@ -50,6 +50,11 @@ public abstract class ConsoleBrowser {
 
     @BeforeAll
     void startCloudAndBrowser() throws IOException {
+        // -Dconvoc.console.sources=<api's static folder>: the console's files as they are being edited (no rebuild)
+        String sources = System.getProperty("convoc.console.sources");
+        if (sources != null && !sources.isBlank()) {
+            System.setProperty("CONSOLE_FILES_DIR", Path.of(sources).toAbsolutePath().toString());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         run = LocalRun.start(new LocalRun.Options(0, null, true), new PrintStream(out, true, StandardCharsets.UTF_8));
         browser = newBrowser();

@@ -103,7 +103,7 @@ export async function one(main, params, query, context) {
     h('dt', {}, t('console.registrations.region')), h('dd', {}, r.region ? label('region', r.region) : '—'),
     contact ? [h('dt', {}, t('console.registrations.email')), h('dd', {class: 'contact'}, bdi(r.email, {class: 'ltr'})),
       h('dt', {}, t('console.registrations.mobile')), h('dd', {class: 'contact'}, bdi(r.mobile || '—', {class: 'ltr'}))] : null,
-    h('dt', {}, t('console.registrations.languages')), h('dd', {}, label('languagePreference', (r.languages || '').toUpperCase())),
+    h('dt', {}, t('console.registrations.languages')), h('dd', {}, label('languagePreference', {fr: 'FR', ar: 'AR', both: 'BOTH', 'ar+fr': 'BOTH_AR_FIRST'}[r.languages])),
     h('dt', {}, t('console.registrations.workshop')), h('dd', {}, (r.workshops || []).join(', ') || '—'),
     h('dt', {}, t('console.registrations.letter')), h('dd', {}, r.letter
       ? [t('console.registrations.letterLine', r.letter.version, r.letter.reference, dateTime(r.letter.generatedAt)), ' ',
