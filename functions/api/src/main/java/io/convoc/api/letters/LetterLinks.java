@@ -30,10 +30,18 @@ public class LetterLinks {
 
     /** A link, good for {@link #LIFETIME}, that downloads the object as {@code filename}. */
     public Link to(String key, String filename) {
+        return link(key, "attachment; filename=\"" + filename + "\"");
+    }
+
+    /** A link, good for {@link #LIFETIME}, that shows the object in the browser (named {@code filename} if saved). */
+    public Link inline(String key, String filename) {
+        return link(key, "inline; filename=\"" + filename + "\"");
+    }
+
+    private Link link(String key, String disposition) {
         Instant expires = clock.instant().plus(LIFETIME);
         URI url = URI.create(presigner.presignGetObject(p -> p.signatureDuration(LIFETIME)
-                        .getObjectRequest(g -> g.bucket(bucket).key(key)
-                                .responseContentDisposition("attachment; filename=\"" + filename + "\"")))
+                        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentDisposition(disposition)))
                 .url().toString());
         return new Link(url, expires);
     }

@@ -60,6 +60,11 @@ final class LetterViews {
     record LetterPage(@JsonInclude(JsonInclude.Include.ALWAYS) List<LetterView> items, @Nullable String nextCursor) {
     }
 
+    /** A letter's five-minute link, for a browser that opens it itself. */
+    @Serdeable
+    record LinkView(String url, String expiresAt, String reference, int version) {
+    }
+
     @Serdeable
     record DownloadView(String id, String registrationId, @Nullable String eventId, String at, By by,
                         @Nullable String sourceIp, @Nullable String userAgent, int version, String reference,

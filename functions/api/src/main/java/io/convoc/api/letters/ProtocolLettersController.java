@@ -6,6 +6,7 @@ import io.convoc.api.letters.LetterViews.DownloadPage;
 import io.convoc.api.letters.LetterViews.DownloadView;
 import io.convoc.api.letters.LetterViews.LetterPage;
 import io.convoc.api.letters.LetterViews.LetterView;
+import io.convoc.api.letters.LetterViews.LinkView;
 import io.convoc.api.problem.ApiException;
 import io.convoc.core.letters.LetterDesk;
 import io.convoc.core.letters.LetterDownload;
@@ -62,10 +63,19 @@ public class ProtocolLettersController {
         return new LetterPage(page.items().stream().map(LetterView::of).toList(), page.nextCursor());
     }
 
-    /** 303 to the current version (a five-minute link), recorded in the audit first; 409 while there is none. */
+    /**
+     * 303 to the current version (a five-minute link), recorded in the audit first; 409 while there is none. With
+     * {@code as=link}, the same link as JSON ({@code {"url", "expiresAt", "reference", "version"}}, 200) for a
+     * browser, which can neither send its token along a plain link nor follow a redirect to another origin; with
+     * {@code disposition=inline} the link shows the letter in the browser instead of saving it. Audited once
+     * either way.
+     */
     @Allowed({Role.PROTOCOL, Role.ORGANIZER})
     @Get("/" + ID)
-    public HttpResponse<?> download(HttpRequest<?> request, @PathVariable String registrationId) {
+    public HttpResponse<?> download(HttpRequest<?> request, @PathVariable String registrationId,
+                                    @QueryValue("as") @Nullable String as, @QueryValue @Nullable String disposition) {
+        boolean json = oneOf("as", as, "redirect", "link").equals("link");
+        boolean inline = oneOf("disposition", disposition, "attachment", "inline").equals("inline");
         LetterDesk.Granted granted;
         try {
             granted = desk.download(registrationId, Requesters.of(request)).orElseThrow(() -> unknown(registrationId));
@@ -77,8 +87,26 @@ public class ProtocolLettersController {
         }
         String filename = granted.letter().reference().replaceAll("[^A-Za-z0-9_-]+", "-") + "-v"
                 + granted.letter().version() + ".pdf";
-        return HttpResponse.seeOther(links.to(granted.letter().key(), filename).url())
-                .header("Cache-Control", "no-store");
+        LetterLinks.Link link = inline ? links.inline(granted.letter().key(), filename)
+                : links.to(granted.letter().key(), filename);
+        if (json) {
+            return HttpResponse.ok(new LinkView(link.url().toString(), link.expires().toString(),
+                    granted.letter().reference(), granted.letter().version())).header("Cache-Control", "no-store");
+        }
+        return HttpResponse.seeOther(link.url()).header("Cache-Control", "no-store");
+    }
+
+    /** The typed value of an optional parameter among {@code values} (the first one when absent), or 400. */
+    private static String oneOf(String field, String typed, String... values) {
+        if (typed == null || typed.isBlank()) {
+            return values[0];
+        }
+        for (String value : values) {
+            if (value.equalsIgnoreCase(typed.strip())) {
+                return value;
+            }
+        }
+        throw new ApiException(400, "bad_request", List.of(FieldError.of(field, "unknown_value", typed)));
     }
 
     @Allowed({Role.PROTOCOL, Role.ORGANIZER})

@@ -9,6 +9,7 @@ import io.convoc.api.problem.Problems;
 import io.convoc.core.event.Language;
 import io.convoc.core.event.ProgrammeSession;
 import io.convoc.core.programme.ProgrammeEditor;
+import io.convoc.core.programme.SessionAudience;
 import io.convoc.core.programme.StaleSession;
 import io.convoc.core.programme.UnknownSession;
 import io.convoc.core.validation.FieldError;
@@ -46,11 +47,27 @@ public class ProgrammeController {
     private final ProgrammeEditor editor;
     private final SessionJson json;
     private final Problems problems;
+    private final SessionAudience audience;
 
-    public ProgrammeController(ProgrammeEditor editor, SessionJson json, Problems problems) {
+    public ProgrammeController(ProgrammeEditor editor, SessionJson json, Problems problems, SessionAudience audience) {
         this.editor = editor;
         this.json = json;
         this.problems = problems;
+        this.audience = audience;
+    }
+
+    /** Who an edit of the session will reach (the editor shows it before saving). */
+    @Allowed(Role.ORGANIZER)
+    @Get("/sessions/{sessionId}/audience")
+    public SessionAudienceView audience(@PathVariable String eventId, @PathVariable String sessionId) {
+        ProgrammeSession s = editor.programme(eventId).session(sessionId)
+                .orElseThrow(() -> new UnknownSession(eventId, sessionId));
+        SessionAudience.Count count = audience.of(eventId, s);
+        return new SessionAudienceView(s.id(), s.kind().name(), count.people(), count.withMobile());
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record SessionAudienceView(String sessionId, String kind, int people, int withMobile) {
     }
 
     @Allowed({Role.ORGANIZER, Role.PROTOCOL})

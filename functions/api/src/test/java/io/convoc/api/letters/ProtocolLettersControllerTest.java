@@ -262,6 +262,66 @@ class ProtocolLettersControllerTest {
     }
 
     @Test
+    void aBrowserGetsTheLinkAsJsonAuditedOnceInlineWhenAskedWithTheSameRulesAsTheRedirect() throws Exception {
+        String eventId = newEvent();
+        Registration r = register(eventId, Category.EXPERT, "Leila", "Berrada", "ليلى برادة", Region.ORIENTAL, true);
+        Registration waiting = register(eventId, Category.EXPERT, "Hamid", "Kabbaj", "حميد القباج", null, false);
+
+        APIGatewayV2HTTPResponse answer = get("/api/letters/" + r.id(), Map.of("as", "link"), "protocol");
+        assertEquals(200, answer.getStatusCode(), answer.getBody());
+        assertTrue(header(answer, "Content-Type").startsWith("application/json"), header(answer, "Content-Type"));
+        assertEquals("no-store", header(answer, "Cache-Control"));
+        JsonNode link = body(answer);
+        String url = link.get("url").asText();
+        assertTrue(url.contains("X-Amz-Expires=300") && url.contains("/letters/" + eventId + "/" + r.id() + "/v1.pdf"),
+                url);
+        Instant expires = Instant.parse(link.get("expiresAt").asText());
+        assertTrue(expires.isAfter(Instant.now().plusSeconds(240)) && expires.isBefore(Instant.now().plusSeconds(301)),
+                expires.toString());
+        assertEquals("TEST/BERRADA", link.get("reference").asText());
+        assertEquals(1, link.get("version").asInt());
+        assertFalse(answer.getBody().contains("@example.ma") || answer.getBody().contains("661234567"), answer.getBody());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"),
+                pdf.headers().toString());
+
+        // to read in the browser: the same letter, shown rather than saved
+        JsonNode inline = body(get("/api/letters/" + r.id(), Map.of("as", "link", "disposition", "inline"),
+                "organizer"));
+        HttpResponse<byte[]> shown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(inline.get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, shown.statusCode());
+        assertTrue(shown.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"),
+                shown.headers().toString());
+        assertArrayEquals(pdf.body(), shown.body());
+
+        // each link given is one audit entry, whoever asked
+        JsonNode downloads = body(get("/api/letters/" + r.id() + "/downloads", Map.of(), "protocol"));
+        assertEquals(List.of("organizer", "protocol"), List.of(downloads.get("items").get(0).get("by").get("role")
+                .asText(), downloads.get("items").get(1).get("by").get("role").asText()), downloads.toString());
+        assertEquals("DOWNLOAD", downloads.get("items").get(1).get("kind").asText());
+
+        // not ready: 409 as for the redirect, nothing recorded; a wrong parameter: 400 before anything is recorded
+        APIGatewayV2HTTPResponse notYet = get("/api/letters/" + waiting.id(), Map.of("as", "link"), "protocol");
+        assertEquals(409, notYet.getStatusCode(), notYet.getBody());
+        assertEquals("application/problem+json", header(notYet, "Content-Type"));
+        assertEquals(0, body(get("/api/letters/" + waiting.id() + "/downloads", Map.of(), "protocol"))
+                .get("items").size());
+        assertEquals(400, get("/api/letters/" + r.id(), Map.of("as", "zip"), "protocol").getStatusCode());
+        assertEquals(400, get("/api/letters/" + r.id(), Map.of("as", "link", "disposition", "fax"), "protocol")
+                .getStatusCode());
+        assertEquals(2, body(get("/api/letters/" + r.id() + "/downloads", Map.of(), "protocol")).get("items").size(),
+                "refused requests are not audited");
+        assertEquals(404, get("/api/letters/" + UUID.randomUUID(), Map.of("as", "link"), "protocol").getStatusCode());
+        assertEquals(403, get("/api/letters/" + r.id(), Map.of("as", "link"), "public").getStatusCode());
+        assertEquals(303, get("/api/letters/" + r.id(), Map.of("as", "redirect"), "protocol").getStatusCode(),
+                "the redirect is still the default");
+    }
+
+    @Test
     void aRegistrationWithoutALetterGets409SayingWhyAndNothingIsAudited() throws Exception {
         String eventId = newEvent();
         Registration waiting = register(eventId, Category.EXPERT, "Salma", "Tazi", "سلمى التازي", null, false);

@@ -98,6 +98,11 @@ public class AwsFactory {
     }
 
     @Singleton
+    io.convoc.core.programme.SessionAudience sessionAudience(RegistrationRepository registrations) {
+        return new io.convoc.core.programme.SessionAudience(registrations);
+    }
+
+    @Singleton
     InvitationCodeRepository invitationCodeRepository(DynamoDbClient dynamo, @Value("${EVENTS_TABLE}") String table) {
         return new InvitationCodeTable(dynamo, table);
     }

@@ -23,14 +23,14 @@ import java.util.Optional;
  * index of the next one, and a page holds {@code limit} registrations read before the filters that are not part of
  * the index key, as the table's Query does.
  */
-final class InMemoryRegistrations implements RegistrationRepository {
+public final class InMemoryRegistrations implements RegistrationRepository {
     static final Instant AT = Instant.parse("2026-11-01T09:00:00Z");
     private final List<Registration> all = new ArrayList<>();
     /** How many times {@link #list} was called. */
     int listCalls;
 
     /** An expert who reads French, registered in Rabat, with no mobile and no workshop; change it with the withers. */
-    static Registration person(String id) {
+    public static Registration person(String id) {
         return new Registration(id, "assises-2024", Civility.MADAME, new PersonName("Nadia", "Fassi-" + id, "نادية"),
                 "Experte", "خبيرة", Category.EXPERT, "Université", Region.RABAT_SALE_KENITRA, id + "@example.ma",
                 null, LanguagePreference.FR, List.of(), RegistrationSource.FORM, RegistrationStatus.RECEIVED, null,
@@ -59,13 +59,13 @@ final class InMemoryRegistrations implements RegistrationRepository {
         return r.withStatus(status, null, r.updatedAt());
     }
 
-    static Registration withWorkshops(Registration r, String... workshops) {
+    public static Registration withWorkshops(Registration r, String... workshops) {
         return new Registration(r.id(), r.eventId(), r.civility(), r.name(), r.titleFr(), r.titleAr(), r.category(),
                 r.organisation(), r.region(), r.email(), r.mobile(), r.languages(), List.of(workshops), r.source(),
                 r.status(), r.statusReason(), r.letter(), r.createdAt(), r.updatedAt());
     }
 
-    static Registration withMobile(Registration r, String mobile) {
+    public static Registration withMobile(Registration r, String mobile) {
         return new Registration(r.id(), r.eventId(), r.civility(), r.name(), r.titleFr(), r.titleAr(), r.category(),
                 r.organisation(), r.region(), r.email(), mobile, r.languages(), r.workshops(), r.source(),
                 r.status(), r.statusReason(), r.letter(), r.createdAt(), r.updatedAt());

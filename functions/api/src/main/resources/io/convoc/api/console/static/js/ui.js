@@ -3,7 +3,7 @@ import {h, show} from './dom.js';
 import {t, pick} from './i18n.js';
 import {ApiError} from './api.js';
 
-const GOOD = new Set(['LETTER_READY', 'DELIVERED', 'SENT', 'REGISTERED', 'CONFIRMED', 'SCHEDULED_DONE']);
+const GOOD = new Set(['LETTER_READY', 'DELIVERED', 'SENT', 'CREATED']);
 const BAD = new Set(['FAILED', 'BOUNCED', 'COMPLAINED', 'SUPPRESSED', 'REJECTED', 'CANCELLED', 'UNKNOWN', 'LETTER_FAILED']);
 
 /** The page's heading, also the window's title. */
@@ -13,8 +13,8 @@ export function title(text) {
 }
 
 /** A status as a person reads it (its label from the API in both languages), coloured by what it means. */
-export function status(code, labels) {
-  const tone = GOOD.has(code) ? 'good' : BAD.has(code) ? 'bad' : 'wait';
+export function status(code, labels, tone) {
+  tone = tone || (GOOD.has(code) ? 'good' : BAD.has(code) ? 'bad' : 'wait');
   return h('span', {class: `status ${tone}`, dataset: {status: code}}, labels ? pick(labels) : code);
 }
 
@@ -38,6 +38,7 @@ export function problem(error) {
 export function markFields(form, error) {
   form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   form.querySelectorAll('.field-error').forEach(e => e.remove());
+  if (!error) return null;
   if (!(error instanceof ApiError)) return problem(error);
   for (const e of error.errors) {
     const input = form.querySelector(`[data-field="${CSS.escape(e.field)}"]`);

@@ -91,7 +91,9 @@ export async function list(main, params, query, context) {
 }
 
 export async function one(main, params, query, context) {
-  const r = await api(`/api/registrations/${encodeURIComponent(params.id)}`);
+  const [r, workshops] = await Promise.all([api(`/api/registrations/${encodeURIComponent(params.id)}`),
+    workshopsOf(context.event)]);
+  const workshopTitle = id => (workshops.find(([code]) => code === id) || [id, id])[1];
   const contact = context.user.role === 'organizer';
   const facts = h('dl', {class: 'facts'},
     h('dt', {}, t('console.registrations.status')), h('dd', {}, status(r.status, r.statusLabel),
@@ -104,7 +106,8 @@ export async function one(main, params, query, context) {
     contact ? [h('dt', {}, t('console.registrations.email')), h('dd', {class: 'contact'}, bdi(r.email, {class: 'ltr'})),
       h('dt', {}, t('console.registrations.mobile')), h('dd', {class: 'contact'}, bdi(r.mobile || '—', {class: 'ltr'}))] : null,
     h('dt', {}, t('console.registrations.languages')), h('dd', {}, label('languagePreference', {fr: 'FR', ar: 'AR', both: 'BOTH', 'ar+fr': 'BOTH_AR_FIRST'}[r.languages])),
-    h('dt', {}, t('console.registrations.workshop')), h('dd', {}, (r.workshops || []).join(', ') || '—'),
+    h('dt', {}, t('console.registrations.workshop')), h('dd', {}, (r.workshops || []).length
+      ? h('ul', {}, r.workshops.map(w => h('li', {}, workshopTitle(w)))) : '—'),
     h('dt', {}, t('console.registrations.letter')), h('dd', {}, r.letter
       ? [t('console.registrations.letterLine', r.letter.version, r.letter.reference, dateTime(r.letter.generatedAt)), ' ',
         h('a', {href: `#/letters/${encodeURIComponent(r.id)}`, id: 'open-letter'}, t('console.registrations.openLetter'))]
@@ -127,7 +130,7 @@ export async function one(main, params, query, context) {
   show(main,
     h('p', {}, h('a', {href: '#/registrations'}, arrow('back'), ' ', t('console.registrations.back'))),
     title([r.firstName, r.lastName].filter(Boolean).join(' ') || r.arabicName),
-    r.arabicName ? h('p', {lang: 'ar', dir: 'rtl'}, r.arabicName) : null,
+    r.arabicName ? h('p', {}, bdi(r.arabicName, {lang: 'ar', dir: 'rtl'})) : null,
     facts,
     h('h2', {}, t('console.registrations.notices')), notices);
 }
