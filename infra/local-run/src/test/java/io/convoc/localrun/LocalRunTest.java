@@ -49,6 +49,10 @@ class LocalRunTest {
         assertTrue(output.contains("HTTP 200"), output);
         assertTrue(output.contains("\"created\":3"), output);
         assertTrue(output.contains(run.gateway().url() + "/api/registrations"), output);
+        // the console, and how to sign in to it as each role
+        assertTrue(output.contains("Console (browser)         " + run.gateway().url() + "/console"), output);
+        assertTrue(output.contains("sign in as organizer password " + run.consolePassword("organizer")), output);
+        assertTrue(output.contains("sign in as protocol  password " + run.consolePassword("protocol")), output);
         // what a user needs to reach the emulators with their own tools
         assertTrue(output.contains("export AWS_REGION=eu-west-3 AWS_DEFAULT_REGION=eu-west-3 AWS_ACCESS_KEY_ID=local"),
                 output);
