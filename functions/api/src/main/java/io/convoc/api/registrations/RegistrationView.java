@@ -22,12 +22,12 @@ public record RegistrationView(
     /** One notice sent (or being sent) to the person, and where it stands. */
     @Serdeable
     public record NoticeView(String id, String kind, String channel, @Nullable String language, String status,
-                             Bilingual statusLabel, @Nullable String statusReason, int attempts, int parts,
-                             String updatedAt) {
+                             Bilingual statusLabel, @Nullable String statusReason, @Nullable String lastError,
+                             int attempts, int parts, String updatedAt) {
         static NoticeView of(Notification n) {
             return new NoticeView(n.id(), n.kind().name(), n.channel().name(),
                     n.language() == null ? null : n.language().tag(), n.status().name(), Messages.labels(n.status()),
-                    n.statusReason(), n.attempts(), n.parts(), n.updatedAt().toString());
+                    n.statusReason(), n.lastError(), n.attempts(), n.parts(), n.updatedAt().toString());
         }
     }
 

@@ -91,6 +91,8 @@ class AccessTest {
                 new Spec("POST", "/api/registrations/import", "/api/registrations/import?eventId=" + EVENT,
                         "nom,prénom,catégorie,courriel\nTazi,Nadia,Expert,nadia-" + UUID.randomUUID() + "@example.ma\n",
                         ORGANIZERS),
+                new Spec("POST", "/api/registrations/{id}/resend", "/api/registrations/" + UUID.randomUUID() + "/resend",
+                        "{\"notice\":\"CONFIRMATION#EMAIL#v1#x\"}", ORGANIZERS),
                 new Spec("GET", "/api/events/{eventId}/programme", "/api/events/" + EVENT + "/programme", null, STAFF),
                 new Spec("GET", "/api/events/{eventId}/sessions/{sessionId}",
                         "/api/events/" + EVENT + "/sessions/opening", null, STAFF),

@@ -441,6 +441,37 @@ public final class NotificationTable implements NotificationRepository {
     }
 
     @Override
+    public boolean resend(String registrationId, String notificationId, DeliveryStatus from, String note, Instant at) {
+        if (from != DeliveryStatus.FAILED && from != DeliveryStatus.UNKNOWN) {
+            throw new IllegalArgumentException("only FAILED and UNKNOWN notices are sent again, not " + from);
+        }
+        String expression = "SET #status = :queued, lastError = statusReason, statusReason = :note, updatedAt = :at, "
+                + "#history.#queued = :at REMOVE providerMessageId, " + END_LEASE.substring("REMOVE ".length());
+        Map<String, AttributeValue> values = Map.of(
+                ":queued", AttributeValue.fromS(DeliveryStatus.QUEUED.name()),
+                ":from", AttributeValue.fromS(from.name()),
+                ":note", AttributeValue.fromS(note),
+                ":at", AttributeValue.fromS(at.toString()));
+        Map<String, String> names = Map.of("#status", "status", "#history", "history", "#queued", "QUEUED");
+        if (counted(notificationId).isPresent()) {
+            // with the senders again: out of its final count, outstanding again
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put(counter(from).orElseThrow(), -1L);
+            counts.put("outstanding", 1L);
+            return transact(List.of(TransactWriteItem.builder().update(u -> u.tableName(table.tableName())
+                            .key(Map.of("registrationId", AttributeValue.fromS(registrationId),
+                                    "notificationId", AttributeValue.fromS(notificationId)))
+                            .updateExpression(expression)
+                            .conditionExpression("#status = :from")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)).build(),
+                    counting(counted(notificationId).getAsInt(), counts)));
+        }
+        return update(registrationId, notificationId, expression, "#status = :from", values,
+                Map.of("#queued", "QUEUED"));
+    }
+
+    @Override
     public boolean retryLater(String registrationId, String notificationId, String error, Instant at) {
         return update(registrationId, notificationId,
                 "SET #status = :queued, lastError = :error, updatedAt = :at " + END_LEASE,

@@ -243,6 +243,26 @@ class AnnouncementTableTest {
     }
 
     @Test
+    void aFailedNoticeAPersonSendsAgainIsOutstandingAgainWithItsStoryKept() {
+        Announcement a = sending(newDraft());
+        Notification n = notices(a, 1).get(0);
+        notifications.createAll(List.of(n));
+        assertTrue(notifications.transition(n.registrationId(), n.id(), DeliveryStatus.FAILED,
+                "rejected: MessageRejected", null, T));
+        assertEquals(1, counters(a).failed());
+        assertFalse(notifications.resend(n.registrationId(), n.id(), DeliveryStatus.UNKNOWN, "resent by x", T),
+                "only from the status it has");
+        assertTrue(notifications.resend(n.registrationId(), n.id(), DeliveryStatus.FAILED, "resent by x", T));
+        assertFalse(notifications.resend(n.registrationId(), n.id(), DeliveryStatus.FAILED, "resent by x", T), "once");
+        assertEquals(0, counters(a).failed());
+        assertEquals(1, counters(a).outstanding());
+        Notification now = notifications.find(n.registrationId(), n.id()).orElseThrow();
+        assertEquals(DeliveryStatus.QUEUED, now.status());
+        assertEquals("resent by x", now.statusReason());
+        assertEquals("rejected: MessageRejected", now.lastError());
+    }
+
+    @Test
     void theListIsNewestFirstAndFiltersByEvent() {
         Announcement first = newDraft();
         Announcement second = newDraft();

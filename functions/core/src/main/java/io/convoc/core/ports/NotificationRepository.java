@@ -73,6 +73,15 @@ public interface NotificationRepository {
      */
     boolean requeueRedriven(String registrationId, String notificationId, String retriesExhaustedReason, Instant at);
 
+    /**
+     * FAILED or UNKNOWN → QUEUED when a person decides to send the notice again ({@link
+     * io.convoc.core.notifications.NoticeResend}): what happened stays as its {@code lastError}, {@code note} says
+     * who sent it again; the provider's id of the earlier try is forgotten, an announcement's counters move back.
+     *
+     * @return false when the notice is no longer in {@code from}
+     */
+    boolean resend(String registrationId, String notificationId, DeliveryStatus from, String note, Instant at);
+
     /** Records a retryable failure and puts the notice back to QUEUED for the next attempt (its lease ends). */
     boolean retryLater(String registrationId, String notificationId, String error, Instant at);
 

@@ -112,6 +112,17 @@ public class InMemoryNotifications implements NotificationRepository {
     }
 
     @Override
+    public synchronized boolean resend(String registrationId, String notificationId, DeliveryStatus from, String note,
+                                       Instant at) {
+        Notification n = byKey.get(key(registrationId, notificationId));
+        if (n == null || n.status() != from) {
+            return false;
+        }
+        with(n, DeliveryStatus.QUEUED, note, null, n.statusReason(), n.attempts(), n.parts(), at, null, null);
+        return true;
+    }
+
+    @Override
     public synchronized boolean retryLater(String registrationId, String notificationId, String error, Instant at) {
         Notification n = byKey.get(key(registrationId, notificationId));
         if (n == null || n.status() != DeliveryStatus.SENDING) {

@@ -193,6 +193,8 @@ class AnnouncementsConsoleTest extends ConsoleBrowser {
                 "the programme's workshops to choose from");
         assertTrue(element("#placeholders-help").getText().contains("((name))"));
         screenshot("announcement-fr");
+        scrollTo("#audience");
+        screenshot("announcement-audience-fr");
         switchLanguage("ar");
         assertMirroredArabic();
         WebElement subjectAr = element("#subject-ar");
@@ -206,6 +208,8 @@ class AnnouncementsConsoleTest extends ConsoleBrowser {
         assertTrue(save.getRect().getX() > width / 2, "the form's buttons start on the right in Arabic");
         assertTrue(pageText().contains("تحرير إعلان"), pageText());
         screenshot("announcement-ar");
+        scrollTo("#audience");
+        screenshot("announcement-audience-ar");
         switchLanguage("fr");
         assertNoScriptErrors();
     }

@@ -174,6 +174,25 @@ class LettersConsoleTest extends ConsoleBrowser {
     }
 
     @Test
+    void filteringByCategoryKeepsItsLettersAndTheByUserAuditIsNotTheProtocolOfficesPage() {
+        signIn("protocol");
+        open("#/letters");
+        waitForTheSampleLetters();
+        new org.openqa.selenium.support.ui.Select(element("#filter-category")).selectByValue("EXPERT");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().contains("category=EXPERT"));
+        waitForPage();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#letters tbody tr"));
+        assertEquals(1, rows.size(), pageText());
+        assertTrue(rows.get(0).getText().contains("Fatima Zahra El Idrissi"), rows.get(0).getText());
+        assertEquals("EXPERT", new org.openqa.selenium.support.ui.Select(element("#filter-category"))
+                .getFirstSelectedOption().getAttribute("value"), "the filter stays chosen");
+
+        open("#/letters/downloads");
+        assertTrue(element("main .alert").getText().contains("n'est pas ouverte à votre rôle"), pageText());
+    }
+
+    @Test
     void anOrganizerReadsWhatOnePersonDownloaded() throws Exception {
         signIn("protocol");
         open("#/letters");

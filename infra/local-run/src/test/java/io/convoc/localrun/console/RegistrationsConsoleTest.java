@@ -83,6 +83,48 @@ class RegistrationsConsoleTest extends ConsoleBrowser {
     }
 
     @Test
+    void aNoticeWhoseFateIsUnknownIsSentAgainByAPersonWhoWasWarnedItMayArriveTwice() throws Exception {
+        signIn("organizer");
+        open("#/registrations");
+        browser.findElement(By.partialLinkText("Jean Dupont")).click();
+        waitFor(d -> d.getCurrentUrl().contains("#/registrations/"));
+        String registration = browser.getCurrentUrl().replaceAll(".*#/registrations/", "");
+        // the sample confirmation's answer "was lost": what the reconciler leaves for a person to decide
+        WebElement row = waitFor(d -> {
+            d.navigate().refresh();
+            waitForPage();
+            return d.findElements(By.cssSelector("#notices tr")).stream()
+                    .filter(r -> !r.findElements(By.cssSelector("[data-status='DELIVERED']")).isEmpty())
+                    .findFirst().orElse(null);
+        });
+        String notice = row.getAttribute("data-id");
+        run.cloud().dynamo().updateItem(u -> u.tableName(run.cloud().tableName("NotificationsTable"))
+                .key(java.util.Map.of("registrationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(registration),
+                        "notificationId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(notice)))
+                .updateExpression("SET #s = :u, statusReason = :r REMOVE providerMessageId")
+                .expressionAttributeNames(java.util.Map.of("#s", "status"))
+                .expressionAttributeValues(java.util.Map.of(
+                        ":u", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("UNKNOWN"),
+                        ":r", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("no answer after the hand-over"))));
+        browser.navigate().refresh();
+        waitForPage();
+        element("button[data-resend='" + notice + "']").click();
+        assertTrue(element(".resend p").getText().contains("doublon"), pageText());
+        element("button[data-confirm-resend='" + notice + "']").click();
+        // sent again by the local e-mail sender, delivered by the SES emulator
+        waitFor(d -> {
+            d.navigate().refresh();
+            waitForPage();
+            return d.findElements(By.cssSelector("#notices tr[data-id='" + notice + "'] [data-status='DELIVERED']"))
+                    .size() == 1;
+        });
+        String text = browser.findElement(By.cssSelector("#notices tr[data-id='" + notice + "']")).getText();
+        assertTrue(text.contains("resent by local.organizer"), text);
+        assertTrue(text.contains("no answer after the hand-over"), "what happened before stays: " + text);
+        assertNoScriptErrors();
+    }
+
+    @Test
     void aCsvWithABadRowIsImportedExceptThatRowWhichTheReportExplains() throws Exception {
         signIn("organizer");
         open("#/import");

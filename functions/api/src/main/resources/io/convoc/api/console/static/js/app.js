@@ -40,10 +40,14 @@ function renderChrome(user) {
   switcher.setAttribute('aria-label', i18n.t(`console.switch.${other}.label`));
   const nav = document.getElementById('nav');
   nav.setAttribute('aria-label', i18n.t('console.nav'));
-  const current = (location.hash || '').split('?')[0];
-  show(nav, user?.role ? h('ul', {}, routes.filter(r => r.nav && r.roles.includes(user.role)).map(r =>
-    h('li', {}, h('a', {href: `#${r.path}`, 'aria-current': current.startsWith(`#${r.path}`) ? 'page' : null},
-      i18n.t(r.nav))))) : null);
+  const current = (location.hash || '').split('?')[0].replace(/^#/, '');
+  const entries = user?.role ? routes.filter(r => r.nav && r.roles.includes(user.role)) : [];
+  // the entry of the page shown: the longest whose path is the address or a folder of it (#/letters/downloads is
+  // the audit's, not the letters')
+  const here = entries.filter(r => current === r.path || current.startsWith(`${r.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  show(nav, entries.length ? h('ul', {}, entries.map(r =>
+    h('li', {}, h('a', {href: `#${r.path}`, 'aria-current': r === here ? 'page' : null}, i18n.t(r.nav))))) : null);
   show(document.getElementById('who'), user ? `${user.name} · ${i18n.t(`console.role.${user.role || 'none'}`)}` : '');
   const out = document.getElementById('sign-out');
   out.hidden = !user;

@@ -184,13 +184,33 @@ function duration(seconds) {
     : t('console.announcements.duration.minutes', Math.floor(s / 60), s % 60);
 }
 
-/** The state, facts and counters: what moves while the announcement is being sent. */
-function progress(a) {
+/**
+ * The state, facts and counters: what moves while the announcement is being sent. The bar and the line under it stay
+ * the same elements from one refresh to the next (the line is a status a screen reader reads when it changes).
+ */
+function liveParts() {
+  const parts = {
+    facts: h('div', {}),
+    bar: h('progress', {id: 'announcement-progress', max: 1, value: 0, 'aria-labelledby': 'progress-label'}),
+    text: h('span', {class: 'muted', id: 'progress-text', role: 'status'}),
+    counters: h('div', {class: 'table-wrap'}),
+  };
+  parts.section = h('section', {id: 'announcement-live'}, parts.facts,
+    h('h2', {id: 'progress-label'}, t('console.announcements.progress')),
+    h('div', {class: 'announcement-progress'}, parts.bar, parts.text),
+    parts.counters);
+  return parts;
+}
+
+const COUNTERS = ['targeted', 'queued', 'sent', 'delivered', 'bounced', 'failed', 'suppressed', 'cancelled', 'unknown'];
+
+function progress(a, parts) {
   const targeted = c(a, 'targeted');
-  const done = Math.max(0, targeted - c(a, 'outstanding'));
-  const finished = a.state === 'SENT';
-  const bar = h('progress', {id: 'announcement-progress', max: Math.max(targeted, 1),
-    value: finished ? Math.max(targeted, 1) : done, 'aria-labelledby': 'progress-label'});
+  const done = a.state === 'SENT' ? targeted : Math.max(0, targeted - c(a, 'outstanding'));
+  parts.bar.max = Math.max(targeted, 1);
+  parts.bar.value = a.state === 'SENT' ? parts.bar.max : done;
+  const line = t('console.announcements.progressLine', done, targeted);
+  if (parts.text.textContent !== line) parts.text.textContent = line;
   // the API's reason of a cancellation: "by <user> at <instant>"
   const cancelled = a.state === 'CANCELLED' ? /^by (.+) at (\S+)$/.exec(a.stateReason || '') : null;
   const audience = a.audience || {};
@@ -200,28 +220,23 @@ function progress(a) {
     .filter(([k]) => (audience[k] || []).length)
     .map(([k, f]) => t('console.announcements.audience.filter', t(`console.announcements.audience.${k}`),
       audience[k].map(f).join(t('console.announcements.listSeparator'))));
-  return [
-    h('dl', {class: 'facts', id: 'announcement-facts'},
-      h('dt', {}, t('console.announcements.state')),
-      h('dd', {id: 'announcement-state', dataset: {state: a.state}}, status(a.state, a.stateLabel),
-        cancelled ? h('span', {class: 'muted', id: 'announcement-cancelled-by'}, ' ',
-          t('console.announcements.cancelledBy', dateTime(cancelled[2]), cancelled[1])) : null),
-      h('dt', {}, t('console.announcements.channels')), h('dd', {}, channelsOf(a)),
-      h('dt', {}, t('console.announcements.audience')),
-      h('dd', {}, filters.length ? filters.join(' · ') : t('console.announcements.audience.everyone')),
-      a.scheduledFor ? [h('dt', {}, t('console.announcements.scheduledFor')),
-        h('dd', {id: 'announcement-scheduled'}, dateTime(a.scheduledFor))] : null,
-      h('dt', {}, t('console.announcements.created')),
-      h('dd', {}, t('console.announcements.createdLine', dateTime(a.createdAt), a.createdBy || '—'))),
-    h('h2', {id: 'progress-label'}, t('console.announcements.progress')),
-    h('div', {class: 'announcement-progress'}, bar,
-      h('span', {class: 'muted', id: 'progress-text'}, t('console.announcements.progressLine', done, targeted))),
-    h('div', {class: 'table-wrap'}, h('table', {id: 'announcement-counters'},
-      h('thead', {}, h('tr', {}, ['targeted', 'queued', 'sent', 'delivered', 'bounced', 'failed', 'suppressed',
-        'cancelled', 'unknown'].map(n => h('th', {scope: 'col', class: 'number'}, t(`console.announcements.counter.${n}`))))),
-      h('tbody', {}, h('tr', {}, ['targeted', 'queued', 'sent', 'delivered', 'bounced', 'failed', 'suppressed',
-        'cancelled', 'unknown'].map(n => h('td', {class: 'number', dataset: {counter: n, value: c(a, n)}},
-        number(c(a, n))))))))];
+  show(parts.facts, h('dl', {class: 'facts', id: 'announcement-facts'},
+    h('dt', {}, t('console.announcements.state')),
+    h('dd', {id: 'announcement-state', dataset: {state: a.state}}, status(a.state, a.stateLabel),
+      cancelled ? h('span', {class: 'muted', id: 'announcement-cancelled-by'}, ' ',
+        t('console.announcements.cancelledBy', dateTime(cancelled[2]), cancelled[1])) : null),
+    h('dt', {}, t('console.announcements.channels')), h('dd', {}, channelsOf(a)),
+    h('dt', {}, t('console.announcements.audience')),
+    h('dd', {}, filters.length ? filters.join(' · ') : t('console.announcements.audience.everyone')),
+    a.scheduledFor ? [h('dt', {}, t('console.announcements.scheduledFor')),
+      h('dd', {id: 'announcement-scheduled'}, dateTime(a.scheduledFor))] : null,
+    h('dt', {}, t('console.announcements.created')),
+    h('dd', {}, t('console.announcements.createdLine', dateTime(a.createdAt), a.createdBy || '—'))));
+  show(parts.counters, h('table', {id: 'announcement-counters'},
+    h('thead', {}, h('tr', {}, COUNTERS.map(n => h('th', {scope: 'col', class: 'number'},
+      t(`console.announcements.counter.${n}`))))),
+    h('tbody', {}, h('tr', {}, COUNTERS.map(n => h('td', {class: 'number', dataset: {counter: n, value: c(a, n)}},
+      number(c(a, n))))))));
 }
 
 /** Send now, schedule, cancel (with a confirmation): what the state allows. */
@@ -245,7 +260,7 @@ function actions(a, reload) {
   if (a.state === 'DRAFT') {
     const now = h('button', {type: 'button', id: 'announcement-send'}, t('console.announcements.sendNow'));
     now.addEventListener('click', () => run(now, () => api(`${path}/send`, {method: 'POST'}), 'console.announcements.sent'));
-    // tomorrow's date at the next full hour, as Casablanca reads it
+    // this hour tomorrow, as Casablanca's clocks read it
     const soon = new Date(Date.now() + OFFSET_MS + 24 * OFFSET_MS);
     const when = h('input', {type: 'datetime-local', required: true, 'data-field': 'scheduledFor',
       value: soon.toISOString().substring(0, 13) + ':00', step: 60});
@@ -340,12 +355,13 @@ export async function one(main, params, query, context) {
   const path = `/api/announcements/${encodeURIComponent(params.id)}`;
   const hash = location.hash;
   const [a, p] = await Promise.all([api(path), api(`${path}/preview`).catch(error => ({error}))]);
-  const live = h('section', {id: 'announcement-live', 'aria-live': 'polite'});
+  const parts = liveParts();
+  const live = parts.section;
   const actionsBox = h('div', {});
   let timer = null;
   let state = null;
   const update = view => {
-    show(live, progress(view));
+    progress(view, parts);
     if (view.state !== state) {
       state = view.state;
       show(actionsBox, actions(view, update));

@@ -4,7 +4,7 @@
 import {h, show, bdi, arrow} from '../dom.js';
 import {t, label, number, dateTime, pick, codes} from '../i18n.js';
 import {api} from '../api.js';
-import {title, status, problem, markFields, field, select} from '../ui.js';
+import {title, status, problem, markFields, field, select, toast} from '../ui.js';
 
 
 async function workshopsOf(event) {
@@ -90,6 +90,32 @@ export async function list(main, params, query, context) {
       arrow('back'), ' ', t('console.first')) : null, next));
 }
 
+const RESENDABLE = new Set(['FAILED', 'UNKNOWN']);
+
+/**
+ * "Send again", for a notice that failed or whose fate is unknown: a person decides (an UNKNOWN one may have
+ * reached the invitee already, the confirmation step says so); the page then shows it queued.
+ */
+function resendButton(registration, notice) {
+  const box = h('div', {class: 'resend'});
+  const ask = h('button', {type: 'button', class: 'secondary', dataset: {resend: notice.id}}, t('console.notices.resend'));
+  ask.addEventListener('click', () => {
+    show(box, h('p', {}, t(notice.status === 'UNKNOWN' ? 'console.notices.resendUnknown' : 'console.notices.resendFailed')),
+      h('button', {type: 'button', dataset: {confirmResend: notice.id}, onclick: async () => {
+        try {
+          await api(`/api/registrations/${encodeURIComponent(registration.id)}/resend`,
+            {method: 'POST', json: {notice: notice.id}});
+          toast(t('console.notices.resent'));
+          window.dispatchEvent(new HashChangeEvent('hashchange'));
+        } catch (error) {
+          show(box, problem(error));
+        }
+      }}, t('console.notices.resendConfirm')), ' ',
+      h('button', {type: 'button', class: 'secondary', onclick: () => show(box, ask)}, t('console.notices.keep')));
+  });
+  return show(box, ask);
+}
+
 export async function one(main, params, query, context) {
   const [r, workshops] = await Promise.all([api(`/api/registrations/${encodeURIComponent(params.id)}`),
     workshopsOf(context.event)]);
@@ -124,7 +150,9 @@ export async function one(main, params, query, context) {
       h('tbody', {}, notifications.map(n => h('tr', {dataset: {id: n.id}},
         h('td', {}, t(`console.kind.${n.kind}`)),
         h('td', {}, label('channel', n.channel), n.language ? ` (${n.language.toUpperCase()})` : ''),
-        h('td', {}, status(n.status, n.statusLabel), n.statusReason ? h('div', {class: 'muted'}, n.statusReason) : null),
+        h('td', {}, status(n.status, n.statusLabel), n.statusReason ? h('div', {class: 'muted'}, n.statusReason) : null,
+          n.lastError ? h('div', {class: 'muted'}, t('console.notices.lastError', n.lastError)) : null,
+          contact && RESENDABLE.has(n.status) ? resendButton(r, n) : null),
         h('td', {class: 'number'}, number(n.attempts)),
         h('td', {}, dateTime(n.updatedAt)))))));
   show(main,
