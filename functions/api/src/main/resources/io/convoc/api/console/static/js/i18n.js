@@ -100,3 +100,25 @@ export function dateTime(iso) {
   return new Intl.DateTimeFormat(locale(), {dateStyle: 'medium', timeStyle: 'short', numberingSystem: 'latn',
     timeZone: 'Africa/Casablanca'}).format(new Date(iso));
 }
+
+// The event's clocks: Morocco is at UTC+1 but goes back to UTC+0 during Ramadan; the browser's time zone data knows
+const ZONE = 'Africa/Casablanca';
+
+function zoneOffset(date) {
+  const name = new Intl.DateTimeFormat('en-US', {timeZone: ZONE, timeZoneName: 'longOffset'}).formatToParts(date)
+    .find(p => p.type === 'timeZoneName').value; // "GMT+01:00", or "GMT" at UTC+0
+  return name === 'GMT' ? '+00:00' : name.substring(3);
+}
+
+/** A time typed as Casablanca's clocks read it (a datetime-local value) as an ISO time with that day's offset. */
+export function casablancaIso(local) {
+  const value = local.length === 16 ? `${local}:00` : local;
+  return value + zoneOffset(new Date(`${value}Z`));
+}
+
+/** A moment as Casablanca's clocks read it, to the hour, as a datetime-local value. */
+export function casablancaHour(date) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {timeZone: ZONE, year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', hourCycle: 'h23'}).formatToParts(date).map(p => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:00`;
+}

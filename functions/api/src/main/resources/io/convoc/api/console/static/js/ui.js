@@ -1,7 +1,7 @@
 // Pieces every page uses: titles, statuses, problems, waiting.
 import {h, show} from './dom.js';
-import {t, pick} from './i18n.js';
-import {ApiError} from './api.js';
+import {t, pick, codes} from './i18n.js';
+import {api, ApiError} from './api.js';
 
 const GOOD = new Set(['LETTER_READY', 'DELIVERED', 'SENT', 'CREATED']);
 const BAD = new Set(['FAILED', 'BOUNCED', 'COMPLAINED', 'SUPPRESSED', 'REJECTED', 'CANCELLED', 'UNKNOWN', 'LETTER_FAILED']);
@@ -75,4 +75,36 @@ export function select(name, options, selected, all) {
   return h('select', {name},
     all ? h('option', {value: ''}, all) : null,
     options.map(([value, text]) => h('option', {value, selected: value === selected}, text)));
+}
+
+/** The event's workshops as [id, title] pairs, for filters and audiences. */
+export async function workshopsOf(event) {
+  const programme = await api(`/api/events/${encodeURIComponent(event)}/programme`);
+  return (programme.sessions || []).filter(s => s.kind === 'WORKSHOP').map(s => [s.id, pick(s.title)]);
+}
+
+/**
+ * The filters of a list of invitees or letters (category, region, workshop, status) as a search form: `filters`
+ * holds the values the address gives, submitting moves to `#<path>?<the values chosen>`.
+ */
+export function inviteeFilters(path, query, workshops, ariaLabel) {
+  const filters = {category: query.get('category') || '', region: query.get('region') || '',
+    workshop: query.get('workshop') || '', status: query.get('status') || ''};
+  const form = h('form', {class: 'filters', role: 'search', 'aria-label': ariaLabel},
+    field('filter-category', t('console.registrations.category'),
+      select('category', codes('category'), filters.category, t('console.all'))),
+    field('filter-region', t('console.registrations.region'),
+      select('region', codes('region'), filters.region, t('console.all'))),
+    field('filter-workshop', t('console.registrations.workshop'),
+      select('workshop', workshops, filters.workshop, t('console.all'))),
+    field('filter-status', t('console.registrations.status'),
+      select('status', codes('registrationStatus'), filters.status, t('console.all'))),
+    h('div', {class: 'field'}, h('button', {type: 'submit'}, t('console.filter'))));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) next.set(k, v);
+    location.hash = `#${path}${next.toString() ? '?' + next : ''}`;
+  });
+  return {form, filters};
 }

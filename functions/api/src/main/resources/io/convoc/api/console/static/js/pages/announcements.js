@@ -2,21 +2,14 @@
 // Arabic, channels, audience), and one announcement's page: its progress (refreshed while it is being sent), the
 // preview of what each language's e-mail and SMS will read, and the send, schedule and cancel actions.
 import {h, show, bdi, arrow} from '../dom.js';
-import {t, label, number, dateTime, pick, codes} from '../i18n.js';
+import {t, label, number, dateTime, pick, codes, casablancaIso, casablancaHour} from '../i18n.js';
 import {api} from '../api.js';
-import {title, status, problem, markFields, field, toast} from '../ui.js';
+import {title, status, problem, markFields, field, toast, workshopsOf} from '../ui.js';
 
 const LIVE = new Set(['SCHEDULED', 'SENDING']);
 const REFRESH_MS = 2000;
-// Africa/Casablanca, as the organizers read their clocks (UTC+1)
-const OFFSET = '+01:00';
-const OFFSET_MS = 3600 * 1000;
 const LANGS = ['fr', 'ar'];
 
-async function workshopsOf(event) {
-  const programme = await api(`/api/events/${encodeURIComponent(event)}/programme`);
-  return (programme.sessions || []).filter(s => s.kind === 'WORKSHOP').map(s => [s.id, pick(s.title)]);
-}
 
 /** What names an announcement: its subject in the page's language, else its SMS text, else its number. */
 function nameOf(a) {
@@ -261,9 +254,8 @@ function actions(a, reload) {
     const now = h('button', {type: 'button', id: 'announcement-send'}, t('console.announcements.sendNow'));
     now.addEventListener('click', () => run(now, () => api(`${path}/send`, {method: 'POST'}), 'console.announcements.sent'));
     // this hour tomorrow, as Casablanca's clocks read it
-    const soon = new Date(Date.now() + OFFSET_MS + 24 * OFFSET_MS);
     const when = h('input', {type: 'datetime-local', required: true, 'data-field': 'scheduledFor',
-      value: soon.toISOString().substring(0, 13) + ':00', step: 60});
+      value: casablancaHour(new Date(Date.now() + 25 * 3600 * 1000)), step: 60});
     const later = h('button', {type: 'submit', id: 'announcement-schedule', class: 'secondary'},
       t('console.announcements.schedule'));
     const form = h('form', {class: 'toolbar', id: 'schedule-form'},
@@ -272,7 +264,7 @@ function actions(a, reload) {
     form.addEventListener('submit', e => {
       e.preventDefault();
       if (!when.value) return;
-      const iso = `${when.value.length === 16 ? when.value + ':00' : when.value}${OFFSET}`;
+      const iso = casablancaIso(when.value);
       run(later, () => api(`${path}/send`, {method: 'POST', json: {scheduledFor: iso}}), 'console.announcements.scheduled');
     });
     parts.push(h('div', {class: 'toolbar'}, now), form);

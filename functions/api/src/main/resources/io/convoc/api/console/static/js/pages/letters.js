@@ -5,7 +5,7 @@
 import {h, show, bdi, arrow} from '../dom.js';
 import {t, label, number, dateTime, pick, codes, lang} from '../i18n.js';
 import {api} from '../api.js';
-import {title, status, problem, field, select} from '../ui.js';
+import {title, status, problem, field, select, workshopsOf, inviteeFilters} from '../ui.js';
 
 const PAGE = 50;
 const POLL_MS = 2000;
@@ -13,10 +13,6 @@ const POLL_MS = 2000;
 /** The letters chosen for an export, kept while the person pages through the list: id → name. */
 const selection = new Map();
 
-async function workshopsOf(event) {
-  const programme = await api(`/api/events/${encodeURIComponent(event)}/programme`);
-  return (programme.sessions || []).filter(s => s.kind === 'WORKSHOP').map(s => [s.id, pick(s.title)]);
-}
 
 function latinName(l) {
   return [pick(l.civility), l.firstName, l.lastName].filter(Boolean).join(' ').trim();
@@ -128,29 +124,12 @@ function exportState(box, e) {
 export async function list(main, params, query, context) {
   const event = query.get('eventId') || context.event;
   const workshops = await workshopsOf(event);
-  const filters = {category: query.get('category') || '', region: query.get('region') || '',
-    workshop: query.get('workshop') || '', status: query.get('status') || ''};
+  const {form, filters} = inviteeFilters('/letters', query, workshops, t('console.letters.filters'));
   const cursor = query.get('cursor');
   const from = Math.max(0, Number(query.get('from')) || 0);
   const search = new URLSearchParams({eventId: event, limit: String(PAGE)});
   Object.entries(filters).forEach(([k, v]) => v && search.set(k, v));
   if (cursor) search.set('cursor', cursor);
-  const form = h('form', {class: 'filters', role: 'search', 'aria-label': t('console.letters.filters')},
-    field('filter-category', t('console.letters.category'),
-      select('category', codes('category'), filters.category, t('console.all'))),
-    field('filter-region', t('console.letters.region'),
-      select('region', codes('region'), filters.region, t('console.all'))),
-    field('filter-workshop', t('console.letters.workshop'),
-      select('workshop', workshops, filters.workshop, t('console.all'))),
-    field('filter-status', t('console.letters.status'),
-      select('status', codes('registrationStatus'), filters.status, t('console.all'))),
-    h('div', {class: 'field'}, h('button', {type: 'submit'}, t('console.filter'))));
-  form.addEventListener('submit', e => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) next.set(k, v);
-    location.hash = `#/letters${next.toString() ? '?' + next : ''}`;
-  });
   const heading = [title(t('console.letters.title')), h('p', {class: 'muted'}, t('console.letters.intro'))];
   let page;
   try {

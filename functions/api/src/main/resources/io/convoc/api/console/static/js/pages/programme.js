@@ -1,7 +1,7 @@
 // The programme: its sessions by day, a session's editor that says whom saving will notify (and after what quiet
 // window) before the organizer saves, and the invitation codes of the public registration form.
 import {h, show, bdi, arrow} from '../dom.js';
-import {t, number, dateTime, pick, codes, label} from '../i18n.js';
+import {t, number, dateTime, pick, codes, label, casablancaIso} from '../i18n.js';
 import {api, ApiError} from '../api.js';
 import {title, status, problem, markFields, field, select, toast} from '../ui.js';
 
@@ -112,7 +112,7 @@ export async function invitationCodes(main, params, query, context) {
     e.preventDefault();
     const body = {delegation: delegation.value, category: category.value, maxUses: maxUses.value};
     if (region.value) body.region = region.value;
-    if (expires.value) body.expiresAt = `${expires.value}T23:59:59+01:00`;
+    if (expires.value) body.expiresAt = casablancaIso(`${expires.value}T23:59:59`);
     try {
       const created = await api(base, {method: 'POST', json: body});
       toast(t('console.codes.created', created.code));

@@ -4,13 +4,9 @@
 import {h, show, bdi, arrow} from '../dom.js';
 import {t, label, number, dateTime, pick, codes} from '../i18n.js';
 import {api} from '../api.js';
-import {title, status, problem, markFields, field, select, toast} from '../ui.js';
+import {title, status, problem, markFields, field, toast, workshopsOf, inviteeFilters} from '../ui.js';
 
 
-async function workshopsOf(event) {
-  const programme = await api(`/api/events/${encodeURIComponent(event)}/programme`);
-  return programme.sessions.filter(s => s.kind === 'WORKSHOP').map(s => [s.id, pick(s.title)]);
-}
 
 function personName(r) {
   const latin = [r.civility ? label('civility', r.civility) : null, r.firstName, r.lastName].filter(Boolean).join(' ');
@@ -28,29 +24,12 @@ function noticeBadges(notices) {
 
 export async function list(main, params, query, context) {
   const event = query.get('eventId') || context.event;
-  const [workshops] = await Promise.all([workshopsOf(event)]);
-  const filters = {category: query.get('category') || '', region: query.get('region') || '',
-    workshop: query.get('workshop') || '', status: query.get('status') || ''};
+  const workshops = await workshopsOf(event);
+  const {form, filters} = inviteeFilters('/registrations', query, workshops, t('console.registrations.filters'));
   const cursor = query.get('cursor');
   const search = new URLSearchParams({eventId: event, include: 'notices', limit: '50'});
   Object.entries(filters).forEach(([k, v]) => v && search.set(k, v));
   if (cursor) search.set('cursor', cursor);
-  const form = h('form', {class: 'filters', role: 'search', 'aria-label': t('console.registrations.filters')},
-    field('filter-category', t('console.registrations.category'),
-      select('category', codes('category'), filters.category, t('console.all'))),
-    field('filter-region', t('console.registrations.region'),
-      select('region', codes('region'), filters.region, t('console.all'))),
-    field('filter-workshop', t('console.registrations.workshop'),
-      select('workshop', workshops, filters.workshop, t('console.all'))),
-    field('filter-status', t('console.registrations.status'),
-      select('status', codes('registrationStatus'), filters.status, t('console.all'))),
-    h('div', {class: 'field'}, h('button', {type: 'submit'}, t('console.filter'))));
-  form.addEventListener('submit', e => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) next.set(k, v);
-    location.hash = `#/registrations${next.toString() ? '?' + next : ''}`;
-  });
   let page;
   try {
     page = await api(`/api/registrations?${search}`);
