@@ -91,6 +91,9 @@ public class SesEvents {
 
     public Outcome apply(DeliveryFeedback feedback, SesReport report) {
         Outcome outcome = feedback.onReport(report.messageId(), report.report(), report.detail(), report.at());
+        // what the providers said of the e-mails (DELIVERED, PERMANENT_BOUNCE…) and what became of the report
+        io.convoc.aws.metrics.Measurements.count("DeliveryReports", java.util.Map.of("Channel", "EMAIL",
+                "Report", report.report().name(), "Applied", outcome.kind().name()));
         switch (outcome.kind()) {
             case APPLIED -> LOG.info("SES {} for {}: notice now {}", report.report(), report.messageId(),
                     outcome.status());

@@ -202,13 +202,21 @@ class DeliveryFeedbackHandlerTest {
     }
 
     @Test
-    void aComplaintAfterTheDeliveryMarksTheNoticeComplainedAndSuppressesTheAddress() {
+    void aComplaintAfterTheDeliveryMarksTheNoticeComplainedAndSuppressesTheAddress() throws Exception {
         Notification n = sentEmail();
-        report("ses-delivery.json", n);
-        assertEquals(DeliveryStatus.DELIVERED, current(n).status());
-        report("ses-complaint.json", n);
+        var metrics = io.convoc.localcloud.EmfLines.of(() -> {
+            report("ses-delivery.json", n);
+            assertEquals(DeliveryStatus.DELIVERED, current(n).status());
+            report("ses-complaint.json", n);
+            return null;
+        });
         assertEquals(DeliveryStatus.COMPLAINED, current(n).status());
         assertEquals("complaint", suppressions.reasonFor(n.destination()).orElseThrow());
+        // what the provider said, counted by CloudWatch from the function's log (Embedded Metric Format)
+        assertEquals(1.0, io.convoc.localcloud.EmfLines.sum(metrics, "DeliveryReports",
+                java.util.Map.of("Report", "DELIVERED", "Applied", "APPLIED")), metrics.toString());
+        assertEquals(1.0, io.convoc.localcloud.EmfLines.sum(metrics, "DeliveryReports",
+                java.util.Map.of("Report", "COMPLAINT", "Applied", "APPLIED")), metrics.toString());
     }
 
     @Test

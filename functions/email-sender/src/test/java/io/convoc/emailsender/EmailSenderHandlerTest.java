@@ -181,14 +181,21 @@ class EmailSenderHandlerTest {
                 "the sample names a notice id in the current format: " + message.getBody());
         message.setBody(message.getBody().replace(sampleRegistration, n.registrationId()));
         EmailSenderHandler handler = new EmailSenderHandler();
+        List<JsonNode> metrics;
         try {
-            SQSBatchResponse response = handler.handleRequest(event, new LocalContext("EmailSenderFunction", 1024, 30));
-            assertTrue(response.getBatchItemFailures().isEmpty(), response.toString());
+            metrics = io.convoc.localcloud.EmfLines.of(() -> {
+                SQSBatchResponse response = handler.handleRequest(event, new LocalContext("EmailSenderFunction", 1024, 30));
+                assertTrue(response.getBatchItemFailures().isEmpty(), response.toString());
+                return response;
+            });
         } finally {
             handler.close();
         }
         Notification sent = notifications.find(n.registrationId(), n.id()).orElseThrow();
         assertEquals(DeliveryStatus.SENT, sent.status(), sent.toString());
+        // and CloudWatch counts it, from the function's log (Embedded Metric Format)
+        assertEquals(1.0, io.convoc.localcloud.EmfLines.sum(metrics, "NoticeOutcomes",
+                java.util.Map.of("Channel", "EMAIL", "Kind", "CONFIRMATION", "Outcome", "SENT")), metrics.toString());
         List<JsonNode> mails = mailsTo(n.destination());
         assertEquals(1, mails.size());
         assertTrue(mails.get(0).path("subject").asText().contains("Confirmation"), mails.get(0).toString());

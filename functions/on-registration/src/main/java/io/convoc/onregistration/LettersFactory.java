@@ -52,8 +52,17 @@ public class LettersFactory {
         return new LetterNotices(notifications, queues, clock);
     }
 
+    /** The PDFBox renderer, its time and the letters' size measured (LetterRenderTime, LetterBytes). */
     @Singleton
     LetterPrinter letterPrinter() {
-        return LetterRenderer.shared();
+        LetterPrinter renderer = LetterRenderer.shared();
+        return request -> {
+            long start = System.nanoTime();
+            byte[] pdf = renderer.print(request);
+            io.convoc.aws.metrics.Measurements.milliseconds("LetterRenderTime", (System.nanoTime() - start) / 1e6,
+                    java.util.Map.of());
+            io.convoc.aws.metrics.Measurements.bytes("LetterBytes", pdf.length, java.util.Map.of());
+            return pdf;
+        };
     }
 }

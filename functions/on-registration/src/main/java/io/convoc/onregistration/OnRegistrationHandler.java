@@ -39,6 +39,7 @@ public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent
             try {
                 LetterService.Outcome outcome = letters.onChange(before, after);
                 int queued = notices.onChange(before, after).size();
+                io.convoc.aws.metrics.Measurements.count("Letters", java.util.Map.of("Outcome", outcome.name()));
                 LOG.info("registration {} ({}): letter {}, {} notice(s) queued", after.id(), record.getEventName(),
                         outcome, queued);
             } catch (RuntimeException e) {

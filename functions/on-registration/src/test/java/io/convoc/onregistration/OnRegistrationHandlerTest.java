@@ -113,8 +113,20 @@ class OnRegistrationHandlerTest {
     @Test
     void aRegistrationGetsItsLetterInS3WithinSeconds() throws Exception {
         Registration r = newRegistration("assises-2024", "Tazi", "يوسف التازي");
-        registrations.create(r);
-        Registration ready = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+        Registration[] awaited = new Registration[1];
+        var metrics = io.convoc.localcloud.EmfLines.of(() -> {
+            registrations.create(r);
+            awaited[0] = await(r.id(), x -> x.status() == RegistrationStatus.LETTER_READY);
+            return null;
+        });
+        Registration ready = awaited[0];
+        // CloudWatch counts the letter, its render time and its size, from the function's log (EMF)
+        assertTrue(io.convoc.localcloud.EmfLines.sum(metrics, "Letters", java.util.Map.of("Outcome", "PRODUCED")) >= 1,
+                metrics.toString());
+        assertTrue(io.convoc.localcloud.EmfLines.sum(metrics, "LetterRenderTime", java.util.Map.of()) > 0,
+                metrics.toString());
+        assertTrue(io.convoc.localcloud.EmfLines.sum(metrics, "LetterBytes", java.util.Map.of()) > 10_000,
+                metrics.toString());
 
         LetterInfo letter = ready.letter();
         assertEquals(1, letter.version());

@@ -94,6 +94,9 @@ final class SnsSmsDeliverer implements Deliverer {
                     .messageAttributes(Map.of(
                             "AWS.SNS.SMS.SMSType", string("Transactional"),
                             "AWS.SNS.SMS.SenderID", string(senderId)))).messageId();
+            // what SNS bills: parts, by kind of notice and encoding (UCS-2 for Arabic, GSM-7 for most French)
+            io.convoc.aws.metrics.Measurements.count("SmsParts", text.count().parts(), Map.of(
+                    "Kind", notification.kind().name(), "Encoding", String.valueOf(text.count().encoding())));
             return new Delivery(id, text.count().parts());
         } catch (SnsException e) {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();

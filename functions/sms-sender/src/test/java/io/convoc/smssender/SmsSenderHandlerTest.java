@@ -192,8 +192,9 @@ class SmsSenderHandlerTest {
      * the notice id it names is one the notices are stored under, and the SMS goes out.
      */
     @Test
-    void theSampleEventSendsItsSms() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+    void theSampleEventSendsItsSms() throws Exception {
+        // 066x: a range of Moroccan mobiles libphonenumber knows (not every 06 prefix is one)
+        String mobile = "+212661" + (100000 + (int) (Math.random() * 899999));
         Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         SQSEvent event = EventLoader.loadSQSEvent(SampleData.file("sqs/sms-notice.json").toString());
         SQSEvent.SQSMessage message = event.getRecords().get(0);
@@ -202,8 +203,16 @@ class SmsSenderHandlerTest {
                 + Notification.idOf(sampleRegistration, NoticeKind.CONFIRMATION, Channel.SMS, 1, n.language()) + "\""),
                 "the sample names a notice id in the current format: " + message.getBody());
         message.setBody(message.getBody().replace(sampleRegistration, n.registrationId()));
-        assertTrue(handle(event).getBatchItemFailures().isEmpty());
+        List<com.fasterxml.jackson.databind.JsonNode> metrics = io.convoc.localcloud.EmfLines.of(() -> {
+            assertTrue(handle(event).getBatchItemFailures().isEmpty());
+            return null;
+        });
         assertEquals(DeliveryStatus.SENT, current(n).status(), current(n).toString());
+        // CloudWatch counts the notice and the parts SNS bills, from the function's log (Embedded Metric Format)
+        assertEquals(1.0, io.convoc.localcloud.EmfLines.sum(metrics, "NoticeOutcomes",
+                java.util.Map.of("Channel", "SMS", "Kind", "CONFIRMATION", "Outcome", "SENT")), metrics.toString());
+        assertEquals(current(n).parts(), io.convoc.localcloud.EmfLines.sum(metrics, "SmsParts",
+                java.util.Map.of("Kind", "CONFIRMATION")), 0.0, metrics.toString());
         List<SmsSink.Sms> received = cloud.sms().messagesTo(mobile);
         assertEquals(1, received.size(), received.toString());
         assertEquals(received.get(0).messageId(), current(n).providerMessageId());

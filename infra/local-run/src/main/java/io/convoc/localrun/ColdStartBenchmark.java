@@ -171,6 +171,7 @@ public final class ColdStartBenchmark {
     private final PrintStream log;
     private final Path runnerDir;
     private final List<String> floorClasspath;
+    private final Map<String, Path> jars = new LinkedHashMap<>();
 
     private ColdStartBenchmark(LocalCloud cloud, Options options, Path work, PrintStream log) throws IOException {
         this.cloud = cloud;
@@ -179,6 +180,14 @@ public final class ColdStartBenchmark {
         this.log = log;
         this.runnerDir = copyRunner(work.resolve("runner"));
         this.floorClasspath = ColdStartFloorClasspath.resolve(log);
+        // the jars as they are now, copied: a build running meanwhile (mvn package) may rewrite them mid-run
+        Files.createDirectories(work.resolve("jars"));
+        for (String f : FUNCTIONS.keySet()) {
+            Path jar = jar(f);
+            if (Files.exists(jar)) {
+                jars.put(f, Files.copy(jar, work.resolve("jars").resolve(f + "-" + jar.getFileName())));
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -247,7 +256,7 @@ public final class ColdStartBenchmark {
         double loadAfter = load1();
         Row floorRow = row(FLOOR, samples.get(FLOOR), Double.NaN, Double.NaN);
         List<Row> rows = options.functions().stream()
-                .map(f -> row(f, samples.get(f), floorRow.firstMs(), sizeMb(jar(f)))).toList();
+                .map(f -> row(f, samples.get(f), floorRow.firstMs(), sizeMb(jars.get(f)))).toList();
         Row floor = new Row(FLOOR, floorRow.firstMs(), 1.0, floorRow.warmMs(), floorRow.peakRssMb(), Double.NaN,
                 floorRow.classes(), floorRow.firstMsByRound());
         return new Result(floor, rows, loadBefore, loadAfter, table(floor, rows, loadBefore, loadAfter));
@@ -607,7 +616,11 @@ public final class ColdStartBenchmark {
         // as in AWS, the function starts with its own environment alone
         template.environmentOf(f.logicalId()).keySet().forEach(name -> system.put(name, all.get(name)));
         String toolOptions = String.valueOf(template.environmentOf(f.logicalId()).getOrDefault("JAVA_TOOL_OPTIONS", ""));
-        return runChild(function + " (" + what + ")", List.of(jar(function).toString(), runnerDir.toString()), handler,
+        Path jar = jars.get(function);
+        if (jar == null) {
+            throw new IllegalStateException(jar(function) + " is missing: run mvn package -DskipTests first");
+        }
+        return runChild(function + " (" + what + ")", List.of(jar.toString(), runnerDir.toString()), handler,
                 f.eventClass(), f.logicalId(), memory, toolOptions, system, events);
     }
 

@@ -381,16 +381,24 @@ public final class LocalRun implements AutoCloseable {
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
             System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
         }
-        LocalRun run = start(options, System.out);
-        System.out.printf("  function logs             tail -f %s%n%n", log);
+        // the functions' metrics (Embedded Metric Format lines on standard output, as Lambda writes them to the log
+        // group) go to a file beside the logs; the console keeps the banner
+        PrintStream console = System.out;
+        Path metrics = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-metrics.jsonl");
+        System.setOut(new PrintStream(new java.io.FileOutputStream(metrics.toFile(), true), true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        LocalRun run = start(options, console);
+        console.printf("  function logs             tail -f %s%n", log);
+        console.printf("  metrics (EMF lines)       tail -f %s%n%n", metrics);
         if (options.seed()) {
-            run.followSampleData(System.out);
+            run.followSampleData(console);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             run.close();
             if (options.dataDir() == null) {
                 io.convoc.localcloud.LocalFiles.deleteTree(log); // in memory: nothing left behind
+                io.convoc.localcloud.LocalFiles.deleteTree(metrics);
             }
             stopped.countDown();
         }));

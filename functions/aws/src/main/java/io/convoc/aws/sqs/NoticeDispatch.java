@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A notice queue's batch → one send per message. A retryable failure is reported back (the message comes
@@ -55,6 +56,7 @@ public final class NoticeDispatch {
             NoticeSender.Outcome outcome = outcomes.get(i);
             int receives = receiveCount(message);
             LOG.info("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
+            io.convoc.aws.metrics.Measurements.count("NoticeOutcomes", dimensions(notice, outcome.name()));
             if (outcome == NoticeSender.Outcome.UNKNOWN) {
                 // the line the UnknownNotices metric counts (template.yaml)
                 LOG.warn("notice {} left UNKNOWN: its provider was called and the answer lost, for a person to look at",
@@ -71,12 +73,23 @@ public final class NoticeDispatch {
             }
             if (receives >= maxReceiveCount) {
                 sender.giveUp(notice);
+                io.convoc.aws.metrics.Measurements.count("NoticeOutcomes", dimensions(notice, "FAILED"));
             } else {
                 backOff(message, receives);
             }
             failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         }
         return new SQSBatchResponse(failures);
+    }
+
+    /**
+     * A notice's metric dimensions: its kind and channel, read from its id ({@code KIND#CHANNEL[-LANG]#v…}), and what
+     * the attempt came to.
+     */
+    static Map<String, String> dimensions(NoticeMessage notice, String outcome) {
+        String[] parts = notice.notificationId().split("#", 3);
+        String channel = parts.length > 1 ? parts[1].replaceAll("-.*", "") : "UNKNOWN";
+        return Map.of("Kind", parts[0], "Channel", channel, "Outcome", outcome);
     }
 
     private void backOff(SQSEvent.SQSMessage message, int receives) {

@@ -1,0 +1,55 @@
+package io.convoc.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The metrics a function writes while something runs: the Embedded Metric Format lines it prints on standard output
+ * (CloudWatch reads them from the log group in AWS), read back for tests.
+ */
+public final class EmfLines {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EmfLines() {
+    }
+
+    /** The EMF lines printed while {@code action} runs (what it printed is still shown). */
+    public static <T> List<JsonNode> of(Callable<T> action) throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+                captured.write(b);
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            action.call();
+        } finally {
+            System.setOut(out);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{\"_aws\"")).map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /** The sum of {@code metric}'s values in {@code lines} whose dimensions include {@code dimensions}. */
+    public static double sum(List<JsonNode> lines, String metric, Map<String, String> dimensions) {
+        return lines.stream().filter(l -> l.has(metric))
+                .filter(l -> dimensions.entrySet().stream().allMatch(d -> l.has(d.getKey())
+                        && l.get(d.getKey()).asText().equals(d.getValue())))
+                .mapToDouble(l -> l.get(metric).asDouble()).sum();
+    }
+}
