@@ -30,6 +30,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,21 +74,29 @@ public final class AnnouncementBenchmark {
         int recipients = 10_000;
         int rate = 50;
         int rateRecipients = 3_000;
+        int imported = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--recipients" -> recipients = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--rate-recipients" -> rateRecipients = Integer.parseInt(args[++i]);
+                case "--import" -> imported = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--recipients N, --rate N, --rate-recipients N)");
+                        + " (--recipients N, --rate N, --rate-recipients N, --import N)");
             }
         }
         PrintStream out = System.out;
+        // the functions' metric lines (EMF, on standard output as in Lambda) are not the benchmark's output
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
         Template template = Template.project();
         int concurrency = ((Number) Template.map(Template.map(Template.map(Template.map(template.function(
                 "EmailSenderFunction").get("Events")).get("Emails")).get("Properties")).get("ScalingConfig"))
                 .get("MaximumConcurrency")).intValue();
 
+        if (imported > 0) {
+            importToInbox(template, imported, concurrency, out);
+            return;
+        }
         Measure raw;
         Measure pipeline;
         // a data folder, as infra/run-local has: the queues keep the template's visibility timeouts, so the senders
@@ -180,6 +190,11 @@ public final class AnnouncementBenchmark {
         byte[] mail = new EmailComposer(EmailSettings.builder().from("assises@anra.ma", "Assises").build())
                 .compose(new AnnouncementNotice(programme, someone, a),
                         URI.create("https://anra.ma/api/public/unsubscribe/x"), null).raw();
+        return rawSends(mail, count, threads);
+    }
+
+    /** {@code mail} sent {@code count} times straight to the SES emulator by {@code threads} clients. */
+    private static Measure rawSends(byte[] mail, int count, int threads) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
@@ -233,6 +248,96 @@ public final class AnnouncementBenchmark {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * An import of {@code count} invitees through the api function, timed from the request to every confirmation
+     * e-mail accepted by the SES emulator (each with its letter attached), with no sending rate; then, in the same
+     * run, as many direct SES calls of a mail of the same size (the same letter attached) at the senders'
+     * concurrency: the local cloud's pipeline against its emulator's own speed.
+     */
+    private static void importToInbox(Template template, int count, int concurrency, PrintStream out) throws Exception {
+        try (LocalCloud cloud = LocalCloud.start(template, java.nio.file.Files.createTempDirectory("convoc-bench"),
+                parameters(0))) {
+            DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamo()).build();
+            String eventId = "assises-bench-" + UUID.randomUUID();
+            new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).save(SampleData.assisesAs(eventId));
+            StringBuilder csv = new StringBuilder("civilité,prénom,nom,nom en arabe,fonction,fonction en arabe,"
+                    + "catégorie,organisme,région,courriel,téléphone,langue,ateliers\n");
+            for (int i = 0; i < count; i++) {
+                csv.append("Madame,Samira,Bennani ").append(i).append(",سميرة بناني,Experte,خبيرة,Expert national / international,")
+                        .append("Université Abdelmalek Essaâdi,,invite-").append(i).append("@example.ma,,ar+fr,\n");
+            }
+            cloud.startFunctions(List.of("OnRegistrationFunction", "EmailSenderFunction"));
+            com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api =
+                    cloud.newHandler("ApiFunction");
+            APIGatewayV2HTTPEvent request = SampleData.apiRequest("import-registrations.json");
+            request.setRawQueryString("eventId=" + eventId);
+            request.setQueryStringParameters(Map.of("eventId", eventId));
+            request.setBody(csv.toString());
+            long t0 = System.nanoTime();
+            APIGatewayV2HTTPResponse answer = api.handleRequest(request,
+                    new io.convoc.localcloud.LocalContext("ApiFunction", 1536, 30));
+            if (answer.getStatusCode() != 200 || !answer.getBody().contains("\"created\":" + count)) {
+                throw new IllegalStateException("import: " + answer.getStatusCode() + " " + answer.getBody());
+            }
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            long nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            int[] notices;
+            while ((notices = confirmations(cloud, eventId))[1] < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("after 30 minutes, " + notices[1] + " of " + count + " e-mails sent");
+                }
+                if (System.nanoTime() > nextReport) {
+                    // where the time goes: letters made (their confirmation queued) against e-mails sent
+                    out.printf("  %5.1f s: %d letters made and confirmations queued, %d e-mails at SES%n",
+                            (System.nanoTime() - t0) / 1e9, notices[0], notices[1]);
+                    nextReport += Duration.ofSeconds(5).toNanos();
+                }
+                Thread.sleep(250);
+            }
+            Measure pipeline = new Measure(count, (System.nanoTime() - t0) / 1e9);
+            // the same mail size: a letter the pipeline made, attached to a composed e-mail
+            Registration someone = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
+                    cloud.tableName("RegistrationLookupsTable")).list(eventId,
+                    io.convoc.core.ports.RegistrationQuery.all(), null, 1).items().get(0);
+            byte[] letter = cloud.s3().getObjectAsBytes(b -> b.bucket(cloud.bucketName("LettersBucket"))
+                    .key(someone.letter().key())).asByteArray();
+            Programme programme = new ProgrammeTable(enhanced, cloud.tableName("EventsTable")).find(eventId).orElseThrow();
+            byte[] mail = new EmailComposer(EmailSettings.builder().from("assises@anra.ma", "Assises").build())
+                    .compose(new io.convoc.notices.Confirmation(programme, someone),
+                            io.convoc.notices.email.LetterFile.attachedOnly(someone.letter().reference(), letter)).raw();
+            Measure raw = rawSends(mail, count, concurrency);
+            out.printf("import of %d invitees (request answered in %.1f s) to every confirmation e-mail at SES: "
+                    + "%.1f s = %.1f e-mails/s%n", count, importSeconds, pipeline.seconds(), pipeline.perSecond());
+            out.printf("raw SES SendEmail of the same size (letter attached), %d threads: %.1f s = %.0f/s; "
+                    + "pipeline ÷ raw = %.2f%n", concurrency, raw.seconds(), raw.perSecond(),
+                    pipeline.perSecond() / raw.perSecond());
+        }
+    }
+
+    /**
+     * The event's confirmation e-mails: how many exist (queued once the letter is made), and how many SES has accepted
+     * (SENT, or DELIVERED once its report came).
+     */
+    private static int[] confirmations(LocalCloud cloud, String eventId) {
+        int queued = 0;
+        int n = 0;
+        for (var item : cloud.dynamo().scanPaginator(b -> b.tableName(cloud.tableName("NotificationsTable"))
+                .projectionExpression("notificationId, #s, eventId").expressionAttributeNames(Map.of("#s", "status")))
+                .items()) {
+            var id = item.get("notificationId");
+            var status = item.get("status");
+            var event = item.get("eventId");
+            if (id != null && id.s().startsWith("CONFIRMATION#EMAIL") && event != null && eventId.equals(event.s())) {
+                queued++;
+                if (status != null && (status.s().equals("SENT") || status.s().equals("DELIVERED"))) {
+                    n++;
+                }
+            }
+        }
+        return new int[]{queued, n};
     }
 
     /** Mails the SES emulator received since {@code start}, per second of its clock. */
