@@ -161,7 +161,10 @@ public final class ColdStartBenchmark {
                       double jarMb, long classes, List<Long> firstMsByRound) {
     }
 
-    /** @param loadBefore, loadAfter the 1-minute load average when the rounds began and ended */
+    /**
+     * @param loadBefore the 1-minute load average when the rounds began
+     * @param loadAfter  the same when they ended
+     */
     public record Result(Row floor, List<Row> functions, double loadBefore, double loadAfter, String table) {
     }
 
