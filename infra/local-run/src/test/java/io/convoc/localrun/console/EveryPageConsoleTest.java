@@ -72,6 +72,35 @@ class EveryPageConsoleTest extends ConsoleBrowser {
         assertNoScriptErrors();
     }
 
+    /** The keyboard alone: Tab reaches the navigation, Enter opens a page, and the focus moves to that page. */
+    @Test
+    void aPersonWithoutAMouseMovesThroughTheConsoleWithTheKeyboard() {
+        signIn("organizer");
+        open("#/registrations");
+        browser.findElement(By.tagName("body")).click();
+        ((JavascriptExecutor) browser).executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
+        WebElement focused = null;
+        for (int i = 0; i < 20; i++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            focused = browser.switchTo().activeElement();
+            String href = focused.getAttribute("href");
+            if (href != null && href.endsWith("#/programme")) {
+                break;
+            }
+        }
+        assertTrue(String.valueOf(focused.getAttribute("href")).endsWith("#/programme"), "Tab reaches the navigation");
+        focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(d -> d.getCurrentUrl().endsWith("#/programme"));
+        waitForPage();
+        assertEquals("main", browser.switchTo().activeElement().getAttribute("id"),
+                "the page shown takes the focus, so that a screen reader reads it next");
+        // and the focus is visible where it goes (an outline the style sheet draws for :focus-visible)
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        Object outline = ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle");
+        assertEquals("solid", outline, "a visible focus ring");
+    }
+
     @Test
     void everyOrganizerPageInBothLanguagesOnALaptopAndATablet() throws Exception {
         checkEachPage("organizer");
