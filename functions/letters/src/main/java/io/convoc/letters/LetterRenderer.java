@@ -2,24 +2,10 @@ package io.convoc.letters;
 
 import io.convoc.core.event.Bilingual;
 import io.convoc.core.event.Event;
-import io.convoc.core.event.Programme;
-import io.convoc.core.event.ProgrammeSession;
-import io.convoc.core.event.SessionKind;
-import io.convoc.core.registration.Category;
-import io.convoc.core.registration.Civility;
-import io.convoc.core.registration.PersonName;
-import io.convoc.core.registration.Registration;
-import io.convoc.core.registration.RegistrationSource;
-import io.convoc.core.registration.RegistrationStatus;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import io.convoc.core.letters.InvitationLetter;
 import io.convoc.core.ports.LetterPrinter;
 
-import io.convoc.core.event.Bilingual;
-import io.convoc.core.event.Event;
 import io.convoc.core.event.Language;
 import io.convoc.letters.LetterLayout.Placed;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -83,18 +69,9 @@ public final class LetterRenderer implements LetterPrinter {
      * snapshot). The letter is never stored nor shown to anyone.
      */
     public void warmUp() {
-        Bilingual any = Bilingual.of("Assises", "المناظرة");
-        Event event = new Event("warm-up", any, any, any, any, any, LocalDate.of(2024, 12, 20),
-                LocalDate.of(2024, 12, 21), ZoneId.of("Africa/Casablanca"), List.of(any), any, any, any, "WARM-UP");
-        ProgrammeSession session = new ProgrammeSession("s", SessionKind.PLENARY, any,
-                LocalDateTime.of(2024, 12, 20, 9, 30), LocalDateTime.of(2024, 12, 20, 12, 30), any);
-        Instant at = Instant.parse("2024-11-20T10:00:00Z");
-        Registration registration = new Registration("warm-up", "warm-up", Civility.MADAME,
-                new PersonName("Nadia", "Fassi", "نادية الفاسي"), "Experte", "خبيرة", Category.EXPERT, "", null,
-                "warm-up@example.invalid", null, null, List.of(), RegistrationSource.FORM, RegistrationStatus.RECEIVED,
-                null, null, at, at);
-        render(new InvitationLetter(new Programme(event, List.of(session)), registration, "WARM-UP/0001", 1,
-                LocalDate.of(2024, 11, 20), "https://example.invalid/api/verify/warm-up"));
+        render(new InvitationLetter(io.convoc.core.event.WarmUpSample.programme(),
+                io.convoc.core.event.WarmUpSample.registration(), "WARM-UP/0001", 1, LocalDate.of(2024, 11, 20),
+                "https://example.invalid/api/verify/warm-up"));
     }
 
     /** The letter as PDF bytes: one A4 page, two when the programme needs it. */
