@@ -170,23 +170,6 @@ class EmailSenderHandlerTest {
      * The sample event as {@code sam local invoke} sends it, its registration id re-keyed to this test's registration,
      * through the handler: the notice id it names is the one stored, and the mail reaches the SES emulator.
      */
-    /**
-     * The function composes a whole e-mail while it starts (before a SnapStart snapshot), so the first invitee's
-     * send does not pay for loading the templates and the MIME machinery; and that composing sends nothing.
-     */
-    @Test
-    void aStartingFunctionComposesAThrowAwayEmailAndSendsNothing() throws Exception {
-        int before = mailsTo("warm-up@example.invalid").size();
-        EmailSenderHandler handler = new EmailSenderHandler();
-        try {
-            MailWarmUp warmUp = handler.getApplicationContext().getBean(MailWarmUp.class);
-            assertTrue(warmUp.composedBytes() > 2_000, "a whole MIME message: " + warmUp.composedBytes() + " bytes");
-        } finally {
-            handler.close();
-        }
-        assertEquals(before, mailsTo("warm-up@example.invalid").size(), "nothing sent");
-    }
-
     @Test
     void theSampleEventSendsItsEmail() throws Exception {
         Notification n = queuedConfirmation(pdf());
