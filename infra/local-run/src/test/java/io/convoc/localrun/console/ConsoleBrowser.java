@@ -120,6 +120,15 @@ public abstract class ConsoleBrowser {
         waitForPage();
     }
 
+    /** Reloads the page until {@code condition} holds on it (what the functions do in the background shows up). */
+    protected <T> T reloadUntil(Function<? super WebDriver, T> condition) {
+        return waitFor(d -> {
+            d.navigate().refresh();
+            waitForPage();
+            return condition.apply(d);
+        });
+    }
+
     protected <T> T waitFor(Function<? super WebDriver, T> condition) {
         try {
             return new WebDriverWait(browser, WAIT).until(condition);

@@ -30,9 +30,7 @@ class LettersConsoleTest extends ConsoleBrowser {
 
     /** Waits, reloading, until the three sample invitees' letters are ready, on the letters page. */
     private void waitForTheSampleLetters() {
-        waitFor(d -> {
-            d.navigate().refresh();
-            waitForPage();
+        reloadUntil(d -> {
             return SAMPLE.stream().allMatch(name -> d.findElements(By.cssSelector("#letters tbody tr")).stream()
                     .filter(row -> row.getText().contains(name))
                     .anyMatch(row -> "LETTER_READY".equals(row.getAttribute("data-status"))));

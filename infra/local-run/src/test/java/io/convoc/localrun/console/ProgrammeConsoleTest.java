@@ -39,9 +39,7 @@ class ProgrammeConsoleTest extends ConsoleBrowser {
         open("#/registrations");
         browser.findElement(By.partialLinkText("Omar Benjelloun")).click();
         waitForPage();
-        waitFor(d -> {
-            d.navigate().refresh();
-            waitForPage();
+        reloadUntil(d -> {
             return d.findElements(By.cssSelector("#notices tr")).stream()
                     .anyMatch(row -> row.getText().contains("Changement de programme"));
         });

@@ -21,9 +21,7 @@ class RegistrationsConsoleTest extends ConsoleBrowser {
         signIn("organizer");
         waitFor(d -> d.getCurrentUrl().endsWith("#/registrations"));
         // the sample data settles: the three sample invitees' letters ready, their confirmations delivered
-        waitFor(d -> {
-            d.navigate().refresh();
-            waitForPage();
+        reloadUntil(d -> {
             return List.of("Omar Benjelloun", "Fatima Zahra El Idrissi", "Jean Dupont").stream().allMatch(name ->
                     d.findElements(By.cssSelector("#registrations tbody tr")).stream()
                             .filter(row -> row.getText().contains(name)).anyMatch(row ->
@@ -65,9 +63,7 @@ class RegistrationsConsoleTest extends ConsoleBrowser {
         browser.findElement(By.partialLinkText("Omar Benjelloun")).click();
         waitFor(d -> d.getCurrentUrl().contains("#/registrations/"));
         waitForPage();
-        waitFor(d -> {
-            d.navigate().refresh();
-            waitForPage();
+        reloadUntil(d -> {
             return !d.findElements(By.cssSelector("#notices [data-status='DELIVERED']")).isEmpty();
         });
         assertTrue(pageText().contains("Confirmation et lettre"), pageText());
@@ -90,9 +86,7 @@ class RegistrationsConsoleTest extends ConsoleBrowser {
         waitFor(d -> d.getCurrentUrl().contains("#/registrations/"));
         String registration = browser.getCurrentUrl().replaceAll(".*#/registrations/", "");
         // the sample confirmation's answer "was lost": what the reconciler leaves for a person to decide
-        WebElement row = waitFor(d -> {
-            d.navigate().refresh();
-            waitForPage();
+        WebElement row = reloadUntil(d -> {
             return d.findElements(By.cssSelector("#notices tr")).stream()
                     .filter(r -> !r.findElements(By.cssSelector("[data-status='DELIVERED']")).isEmpty())
                     .findFirst().orElse(null);
@@ -112,9 +106,7 @@ class RegistrationsConsoleTest extends ConsoleBrowser {
         assertTrue(element(".resend p").getText().contains("doublon"), pageText());
         element("button[data-confirm-resend='" + notice + "']").click();
         // sent again by the local e-mail sender, delivered by the SES emulator
-        waitFor(d -> {
-            d.navigate().refresh();
-            waitForPage();
+        reloadUntil(d -> {
             return d.findElements(By.cssSelector("#notices tr[data-id='" + notice + "'] [data-status='DELIVERED']"))
                     .size() == 1;
         });
