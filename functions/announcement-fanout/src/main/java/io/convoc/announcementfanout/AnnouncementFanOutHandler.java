@@ -46,9 +46,16 @@ public class AnnouncementFanOutHandler extends MicronautRequestHandler<SQSEvent,
             }
             try {
                 AnnouncementFanOut.Outcome outcome = fanOut.run(number, moreTime);
-                LOG.info("announcement {}: {}", number, outcome);
+                LOG.atInfo()
+                        .addKeyValue("announcement", number)
+                        .addKeyValue("outcome", String.valueOf(outcome))
+                        .log("announcement {}: {}", number, outcome);
             } catch (RuntimeException e) {
-                LOG.warn("announcement {}: fan-out failed, retried from its saved position: {}", number, e.toString());
+                LOG.atWarn()
+                        .addKeyValue("announcement", number)
+                        .addKeyValue("outcome", "RETRY")
+                        .log("announcement {}: fan-out failed, retried from its saved position: {}",
+                                number, e.toString());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

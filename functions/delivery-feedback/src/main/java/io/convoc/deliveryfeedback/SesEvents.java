@@ -95,12 +95,24 @@ public class SesEvents {
         io.convoc.aws.metrics.Measurements.count("DeliveryReports", java.util.Map.of("Channel", "EMAIL",
                 "Report", report.report().name(), "Applied", outcome.kind().name()));
         switch (outcome.kind()) {
-            case APPLIED -> LOG.info("SES {} for {}: notice now {}", report.report(), report.messageId(),
-                    outcome.status());
-            case KEPT -> LOG.info("SES {} for {} before its send was recorded: kept until it is (a day at most)",
-                    report.report(), report.messageId());
-            case DROPPED -> LOG.warn("SES {} for unknown message {} of {}: dropped (over a day old)",
-                    report.report(), report.messageId(), report.at());
+            case APPLIED -> LOG.atInfo()
+                    .addKeyValue("providerMessageId", report.messageId())
+                    .addKeyValue("report", report.report().name())
+                    .addKeyValue("outcome", outcome.kind().name())
+                    .addKeyValue("status", String.valueOf(outcome.status()))
+                    .log("SES {} for {}: notice now {}", report.report(), report.messageId(), outcome.status());
+            case KEPT -> LOG.atInfo()
+                    .addKeyValue("providerMessageId", report.messageId())
+                    .addKeyValue("report", report.report().name())
+                    .addKeyValue("outcome", outcome.kind().name())
+                    .log("SES {} for {} before its send was recorded: kept until it is (a day at most)",
+                            report.report(), report.messageId());
+            case DROPPED -> LOG.atWarn()
+                    .addKeyValue("providerMessageId", report.messageId())
+                    .addKeyValue("report", report.report().name())
+                    .addKeyValue("outcome", outcome.kind().name())
+                    .log("SES {} for unknown message {} of {}: dropped (over a day old)",
+                            report.report(), report.messageId(), report.at());
         }
         return outcome;
     }

@@ -63,9 +63,17 @@ public class LetterExportHandler extends MicronautRequestHandler<SQSEvent, SQSBa
             long started = System.nanoTime();
             try {
                 LetterExporter.Outcome outcome = exporter.run(exportId, lastAttempt, moreTime);
-                LOG.info("export {}: {} in {} ms", exportId, outcome, (System.nanoTime() - started) / 1_000_000);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                LOG.atInfo()
+                        .addKeyValue("exportId", exportId)
+                        .addKeyValue("outcome", String.valueOf(outcome))
+                        .addKeyValue("durationMs", millis)
+                        .log("export {}: {} in {} ms", exportId, outcome, millis);
             } catch (RuntimeException e) {
-                LOG.warn("export {}: will retry: {}", exportId, e.toString());
+                LOG.atWarn()
+                        .addKeyValue("exportId", exportId)
+                        .addKeyValue("outcome", "RETRY")
+                        .log("export {}: will retry: {}", exportId, e.toString());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

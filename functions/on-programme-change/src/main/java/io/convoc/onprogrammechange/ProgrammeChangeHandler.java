@@ -53,10 +53,20 @@ public class ProgrammeChangeHandler extends MicronautRequestHandler<SQSEvent, SQ
                 if (outcome == ScheduleChanges.Outcome.MORE) {
                     queue.settleAfter(request, Duration.ZERO);
                 }
-                LOG.info("session {} of {} v{}: {}", request.sessionId(), request.eventId(), request.version(), outcome);
+                LOG.atInfo()
+                        .addKeyValue("eventId", request.eventId())
+                        .addKeyValue("sessionId", request.sessionId())
+                        .addKeyValue("sessionVersion", request.version())
+                        .addKeyValue("outcome", outcome.name())
+                        .log("session {} of {} v{}: {}",
+                                request.sessionId(), request.eventId(), request.version(), outcome);
             } catch (RuntimeException e) {
-                LOG.warn("session {} of {} v{}: will retry: {}", request.sessionId(), request.eventId(),
-                        request.version(), e.toString());
+                LOG.atWarn()
+                        .addKeyValue("eventId", request.eventId())
+                        .addKeyValue("sessionId", request.sessionId())
+                        .addKeyValue("outcome", "RETRY")
+                        .log("session {} of {} v{}: will retry: {}",
+                                request.sessionId(), request.eventId(), request.version(), e.toString());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

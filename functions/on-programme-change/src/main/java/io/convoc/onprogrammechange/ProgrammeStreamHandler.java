@@ -37,10 +37,19 @@ public class ProgrammeStreamHandler extends MicronautRequestHandler<DynamodbEven
             try {
                 ScheduleChanges.Outcome outcome = changes.onSessionEdited(eventId,
                         StreamImages.session(record.getDynamodb().getOldImage()), after);
-                LOG.info("session {} of {} v{} ({}): {}", after.id(), eventId, after.version(), record.getEventName(),
-                        outcome);
+                LOG.atInfo()
+                        .addKeyValue("eventId", eventId)
+                        .addKeyValue("sessionId", after.id())
+                        .addKeyValue("sessionVersion", after.version())
+                        .addKeyValue("outcome", outcome.name())
+                        .log("session {} of {} v{} ({}): {}",
+                                after.id(), eventId, after.version(), record.getEventName(), outcome);
             } catch (RuntimeException e) {
-                LOG.warn("session {} of {}: will retry: {}", after.id(), eventId, e.toString());
+                LOG.atWarn()
+                        .addKeyValue("eventId", eventId)
+                        .addKeyValue("sessionId", after.id())
+                        .addKeyValue("outcome", "RETRY")
+                        .log("session {} of {}: will retry: {}", after.id(), eventId, e.toString());
                 return StreamsEventResponse.builder().withBatchItemFailures(List.of(
                         new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).build();
             }

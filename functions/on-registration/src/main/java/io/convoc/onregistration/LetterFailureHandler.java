@@ -36,7 +36,10 @@ public class LetterFailureHandler extends MicronautRequestHandler<SQSEvent, SQSB
                 StreamBatches.FailedBatch batch = batches.parse(message.getBody());
                 for (Registration registration : batches.registrations(batch)) {
                     letters.onFailure(registration, batch.reason());
-                    LOG.warn("registration {}: LETTER_FAILED ({})", registration.id(), batch.reason());
+                    LOG.atWarn()
+                            .addKeyValue("registrationId", registration.id())
+                            .addKeyValue("outcome", "LETTER_FAILED")
+                            .log("registration {}: LETTER_FAILED ({})", registration.id(), batch.reason());
                 }
             } catch (RuntimeException e) {
                 LOG.error("cannot process failed batch {}: {}", message.getMessageId(), e.toString());

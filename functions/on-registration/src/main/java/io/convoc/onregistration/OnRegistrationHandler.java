@@ -40,10 +40,18 @@ public class OnRegistrationHandler extends MicronautRequestHandler<DynamodbEvent
                 LetterService.Outcome outcome = letters.onChange(before, after);
                 int queued = notices.onChange(before, after).size();
                 io.convoc.aws.metrics.Measurements.count("Letters", java.util.Map.of("Outcome", outcome.name()));
-                LOG.info("registration {} ({}): letter {}, {} notice(s) queued", after.id(), record.getEventName(),
-                        outcome, queued);
+                LOG.atInfo()
+                        .addKeyValue("registrationId", after.id())
+                        .addKeyValue("change", record.getEventName())
+                        .addKeyValue("outcome", outcome.name())
+                        .addKeyValue("noticesQueued", queued)
+                        .log("registration {} ({}): letter {}, {} notice(s) queued",
+                                after.id(), record.getEventName(), outcome, queued);
             } catch (RuntimeException e) {
-                LOG.warn("registration {}: letter not produced, will retry: {}", after.id(), e.toString());
+                LOG.atWarn()
+                        .addKeyValue("registrationId", after.id())
+                        .addKeyValue("outcome", "RETRY")
+                        .log("registration {}: letter not produced, will retry: {}", after.id(), e.toString());
                 // the source retries from the first failed record; later ones come again with it
                 return StreamsEventResponse.builder().withBatchItemFailures(List.of(
                         new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()))).build();

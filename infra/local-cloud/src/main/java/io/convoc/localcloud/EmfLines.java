@@ -1,11 +1,7 @@
 package io.convoc.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,34 +11,12 @@ import java.util.concurrent.Callable;
  * (CloudWatch reads them from the log group in AWS), read back for tests.
  */
 public final class EmfLines {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private EmfLines() {
     }
 
     /** The EMF lines printed while {@code action} runs (what it printed is still shown). */
     public static <T> List<JsonNode> of(Callable<T> action) throws Exception {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                out.write(b);
-                captured.write(b);
-            }
-        }, true, StandardCharsets.UTF_8));
-        try {
-            action.call();
-        } finally {
-            System.setOut(out);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{\"_aws\"")).map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).toList();
+        return FunctionOutput.jsonLines(action, line -> line.has("_aws"));
     }
 
     /** The sum of {@code metric}'s values in {@code lines} whose dimensions include {@code dimensions}. */

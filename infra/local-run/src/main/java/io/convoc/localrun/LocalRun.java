@@ -373,13 +373,14 @@ public final class LocalRun implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        // the functions' and emulators' log lines go to a file, so that the console shows the banner and what a user
-        // does; set before any logger exists (slf4j-simple reads it once)
+        // the functions' and emulators' log lines (JSON, as in Lambda) go to a file, so that the console shows the
+        // banner and what a user does; set before any logger exists (log4j reads its configuration once)
         Path log = options.dataDir() != null ? options.dataDir().resolve("functions.log")
                 : java.nio.file.Files.createTempFile("convoc-functions-", ".log");
         java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("convoc.functions.log", log.toString());
+            System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
         }
         // the functions' metrics (Embedded Metric Format lines on standard output, as Lambda writes them to the log
         // group) go to a file beside the logs; the console keeps the banner

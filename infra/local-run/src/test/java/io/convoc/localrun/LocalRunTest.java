@@ -73,53 +73,44 @@ class LocalRunTest {
         String family = "Zniber" + unique.replaceAll("[0-9]", "");
         // 066x: a range of Moroccan mobiles libphonenumber knows (not every 06 prefix is one)
         String mobile = String.format("0661%06d", Math.floorMod(unique.hashCode(), 1_000_000));
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        PrintStream err = System.err;
-        // slf4j-simple writes to System.err as it is at each line: the flow's lines are captured, and still shown
-        System.setErr(new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                err.write(b);
-                captured.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                err.write(b, off, len);
-                captured.write(b, off, len);
-            }
-        }, true, StandardCharsets.UTF_8));
-        String id;
-        try {
-            HttpResponse<String> created = http.send(organizer(URI.create(run.gateway().url() + "/api/registrations"))
+        String[] created = new String[1];
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = io.convoc.localcloud.LogLines.of(() -> {
+            HttpResponse<String> answer = http.send(organizer(URI.create(run.gateway().url() + "/api/registrations"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"eventId\":\"assises-2024\",\"lastName\":\"" + family + "\",\"firstName\":\"Loubna\","
                                     + "\"arabicName\":\"لبنى زنيبر\",\"category\":\"EXPERT\","
                                     + "\"email\":\"" + email + "\",\"mobile\":\"" + mobile + "\","
                                     + "\"workshops\":[\"ws-numerique\"]}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, created.statusCode(), created.body());
+            assertEquals(201, answer.statusCode(), answer.body());
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            id = json.readTree(created.body()).path("id").asText();
+            created[0] = json.readTree(answer.body()).path("id").asText();
             java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
             while (true) {
                 com.fasterxml.jackson.databind.JsonNode r = json.readTree(http.send(organizer(URI.create(
-                        run.gateway().url() + "/api/registrations/" + id)).build(), HttpResponse.BodyHandlers.ofString())
-                        .body());
+                        run.gateway().url() + "/api/registrations/" + created[0])).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
                 String notices = r.path("notifications").toString();
                 if (r.path("status").asText().equals("LETTER_READY") && notices.contains("DELIVERED")
                         && notices.contains("\"SENT\"")) {
-                    break;
+                    return null;
                 }
                 if (java.time.Instant.now().isAfter(deadline)) {
                     throw new AssertionError("the flow did not end: " + r);
                 }
                 Thread.sleep(200);
             }
-        } finally {
-            System.setErr(err);
+        });
+        String id = created[0];
+        // one JSON line per handled record, its ids and outcome as fields Logs Insights can filter on
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> ofThisPerson =
+                io.convoc.localcloud.LogLines.with(lines, "registrationId", id);
+        assertTrue(ofThisPerson.stream().anyMatch(l -> l.path("outcome").asText().equals("PRODUCED")
+                && l.path("level").asText().equals("INFO")), "the letter's line: " + ofThisPerson);
+        for (String channel : java.util.List.of("#EMAIL", "#SMS")) {
+            assertTrue(ofThisPerson.stream().anyMatch(l -> l.path("noticeId").asText().contains(channel)
+                    && l.path("outcome").asText().equals("SENT")), "the " + channel + " notice's line: " + ofThisPerson);
         }
-        String logs = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(logs.contains(id), "the flow's lines were captured and name the registration");
+        String logs = lines.toString();
         String e164 = "+212" + mobile.substring(1);
         for (String secret : java.util.List.of(email, email.toUpperCase(java.util.Locale.ROOT), mobile, e164, family, "زنيبر", "لبنى")) {
             assertFalse(logs.contains(secret), "the logs hold " + secret);

@@ -43,8 +43,11 @@ public final class NoticeDispatch {
                 notices.add(messages.read(message.getBody()));
                 readable.add(message);
             } catch (IllegalArgumentException poison) {
-                LOG.error("unreadable notice message {} left for the dead-letter queue: {}", message.getMessageId(),
-                        poison.getMessage());
+                LOG.atError()
+                        .addKeyValue("messageId", message.getMessageId())
+                        .addKeyValue("outcome", "UNREADABLE")
+                        .log("unreadable notice message {} left for the dead-letter queue: {}",
+                                message.getMessageId(), poison.getMessage());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
@@ -55,12 +58,21 @@ public final class NoticeDispatch {
             NoticeMessage notice = notices.get(i);
             NoticeSender.Outcome outcome = outcomes.get(i);
             int receives = receiveCount(message);
-            LOG.info("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
+            LOG.atInfo()
+                    .addKeyValue("registrationId", notice.registrationId())
+                    .addKeyValue("noticeId", notice.notificationId())
+                    .addKeyValue("attempt", receives)
+                    .addKeyValue("outcome", outcome.name())
+                    .log("notice {} (attempt {}): {}", notice.notificationId(), receives, outcome);
             io.convoc.aws.metrics.Measurements.count("NoticeOutcomes", dimensions(notice, outcome.name()));
             if (outcome == NoticeSender.Outcome.UNKNOWN) {
                 // the line the UnknownNotices metric counts (template.yaml)
-                LOG.warn("notice {} left UNKNOWN: its provider was called and the answer lost, for a person to look at",
-                        notice.notificationId());
+                LOG.atWarn()
+                        .addKeyValue("registrationId", notice.registrationId())
+                        .addKeyValue("noticeId", notice.notificationId())
+                        .addKeyValue("outcome", "UNKNOWN")
+                        .log("notice {} left UNKNOWN: its provider was called and the answer lost, for a person to look at",
+                                notice.notificationId());
             }
             if (outcome == NoticeSender.Outcome.IN_FLIGHT) {
                 // kept, to check once the other attempt is through (it may put the notice back to QUEUED)
