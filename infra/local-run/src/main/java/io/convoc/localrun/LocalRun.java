@@ -380,7 +380,7 @@ public final class LocalRun implements AutoCloseable {
         java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("convoc.functions.log", log.toString());
-            System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+            System.setProperty("log4j2.configurationFile", "log4j2-local.properties");
         }
         // the functions' metrics (Embedded Metric Format lines on standard output, as Lambda writes them to the log
         // group) go to a file beside the logs; the console keeps the banner
