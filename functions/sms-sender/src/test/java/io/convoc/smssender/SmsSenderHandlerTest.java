@@ -159,7 +159,7 @@ class SmsSenderHandlerTest {
 
     @Test
     void sendsOneTransactionalSmsPerLanguageWithTheEssentials() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         List<Notification> notices = queuedSms(LanguagePreference.BOTH, mobile);
         assertEquals(2, notices.size());
         for (Notification n : notices) {
@@ -221,7 +221,7 @@ class SmsSenderHandlerTest {
     /** Each status a notice goes through is timestamped in its item's {@code history} (status → time). */
     @Test
     void eachStatusChangeIsTimestampedInHistory() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         Instant before = Instant.now().minusMillis(1);
         assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty());
@@ -243,7 +243,7 @@ class SmsSenderHandlerTest {
     /** A suppressed number is never written to: the notice ends SUPPRESSED with the reason, the sink gets nothing. */
     @Test
     void neverWritesToASuppressedNumber() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         List<Notification> notices = queuedSms(LanguagePreference.BOTH, mobile);
         new io.convoc.aws.dynamo.SuppressionTable(cloud.dynamo(), cloud.tableName("SuppressionsTable"))
                 .suppress(mobile, "opted out: STOP", Instant.now());
@@ -260,7 +260,7 @@ class SmsSenderHandlerTest {
 
     @Test
     void aScheduleChangeSmsSaysWhichSessionChangedInEachLanguage() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         List<Notification> notices = queued(NoticeKind.SCHEDULE_CHANGE, recordedChange("opening"),
                 LanguagePreference.BOTH, mobile);
         for (Notification n : notices) {
@@ -326,8 +326,11 @@ class SmsSenderHandlerTest {
         }).toList();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger MOBILES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A Moroccan mobile number no other test of this JVM uses (the SMS sink is shared: tests read by number). */
     private static String newMobile() {
-        return "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        return String.format("+2126%02d%06d", ProcessHandle.current().pid() % 100, MOBILES.incrementAndGet());
     }
 
     /** Where a short link of an SMS leads (ShortLinksTable). */
@@ -517,7 +520,7 @@ class SmsSenderHandlerTest {
 
     @Test
     void anAlreadyRegisteredNoticeIsAnEmailOnlyAndFailsAtOnceAsSms() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         // content version: the day the registration form was used with the person's address
         Notification n = queued(NoticeKind.ALREADY_REGISTERED, 20_062, LanguagePreference.FR, mobile).get(0);
         assertTrue(handle(event(n, 1)).getBatchItemFailures().isEmpty(), "not retried");
@@ -571,7 +574,7 @@ class SmsSenderHandlerTest {
 
     @Test
     void aThrottledPublishIsReportedForRetryThenSucceeds() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         cloud.smsFaults().failNext(10, new FaultInjector.Fault(400, "text/xml",
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
@@ -590,7 +593,7 @@ class SmsSenderHandlerTest {
 
     @Test
     void anInvalidNumberFailsAtOnceAndSaysWhy() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         cloud.smsFaults().failNext(1, new FaultInjector.Fault(400, "text/xml",
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type>"
@@ -604,7 +607,7 @@ class SmsSenderHandlerTest {
 
     @Test
     void theLastAttemptMarksTheNoticeFailedWithTheLastError() {
-        String mobile = "+2126" + (10000000 + (int) (Math.random() * 89999999));
+        String mobile = newMobile();
         Notification n = queuedSms(LanguagePreference.FR, mobile).get(0);
         cloud.smsFaults().failNext(100, new FaultInjector.Fault(500, "text/xml",
                 "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Receiver</Type>"
