@@ -104,13 +104,18 @@ public final class AnnouncementBenchmark {
         try (LocalCloud cloud = LocalCloud.start(template, java.nio.file.Files.createTempDirectory("convoc-bench"),
                 parameters(0))) {
             String eventId = seed(cloud, recipients);
+            Map<String, Long> cpu = CpuAccount.now();
             raw = rawSends(cloud, eventId, recipients, concurrency);
             out.printf("raw SES SendEmail, %d threads: %d mails in %.1f s = %.0f/s%n", concurrency, raw.count(),
                     raw.seconds(), raw.perSecond());
+            Map<String, Long> afterRaw = CpuAccount.now();
+            out.print(CpuAccount.perItem(CpuAccount.between(cpu, afterRaw), recipients, "mail"));
             pipeline = announce(cloud, eventId, recipients);
             out.printf("announcement pipeline, no rate: %d recipients in %.1f s = %.0f/s (pipeline ÷ raw = %.2f)%n",
                     pipeline.count(), pipeline.seconds(), pipeline.perSecond(),
                     pipeline.perSecond() / raw.perSecond());
+            // what each process spent per recipient, and the rate the two cores allow at that cost
+            out.print(CpuAccount.perItem(CpuAccount.between(afterRaw, CpuAccount.now()), recipients, "recipient"));
         }
         try (LocalCloud cloud = LocalCloud.start(template, java.nio.file.Files.createTempDirectory("convoc-bench"),
                 parameters(rate))) {
