@@ -86,6 +86,7 @@ public final class ColdStartBenchmark {
                     "com.amazonaws.services.lambda.runtime.events.SNSEvent"));
 
     static final String FLOOR = "floor";
+    static final String COMPONENTS = "components";
     private static final String SQS_EVENT = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
 
     /**
@@ -165,7 +166,7 @@ public final class ColdStartBenchmark {
      * @param loadBefore the 1-minute load average when the rounds began
      * @param loadAfter  the same when they ended
      */
-    public record Result(Row floor, List<Row> functions, double loadBefore, double loadAfter, String table) {
+    public record Result(Row floor, Row components, List<Row> functions, double loadBefore, double loadAfter, String table) {
     }
 
     private final LocalCloud cloud;
@@ -174,6 +175,7 @@ public final class ColdStartBenchmark {
     private final PrintStream log;
     private final Path runnerDir;
     private final List<String> floorClasspath;
+    private final List<String> componentsClasspath;
     private final Map<String, Path> jars = new LinkedHashMap<>();
 
     private ColdStartBenchmark(LocalCloud cloud, Options options, Path work, PrintStream log) throws IOException {
@@ -183,6 +185,16 @@ public final class ColdStartBenchmark {
         this.log = log;
         this.runnerDir = copyRunner(work.resolve("runner"));
         this.floorClasspath = ColdStartFloorClasspath.resolve(log);
+        this.componentsClasspath = new ArrayList<>(ColdStartFloorClasspath.resolve(log, "cold-start-components",
+                ColdStartFloorClasspath.COMPONENTS));
+        // the functions' log configuration (functions/aws), alone in a folder of its own
+        Path logConfig = work.resolve("components-resources");
+        Files.createDirectories(logConfig);
+        try (var in = ColdStartBenchmark.class.getResourceAsStream("/log4j2.properties")) {
+            Files.copy(java.util.Objects.requireNonNull(in, "functions/aws log4j2.properties"),
+                    logConfig.resolve("log4j2.properties"));
+        }
+        componentsClasspath.add(logConfig.toString());
         // the jars as they are now, copied: a build running meanwhile (mvn package) may rewrite them mid-run
         Files.createDirectories(work.resolve("jars"));
         for (String f : FUNCTIONS.keySet()) {
@@ -240,6 +252,7 @@ public final class ColdStartBenchmark {
 
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         samples.put(FLOOR, new ArrayList<>());
+        samples.put(COMPONENTS, new ArrayList<>());
         options.functions().forEach(f -> samples.put(f, new ArrayList<>()));
         waitForQuiet();
         double loadBefore = load1();
@@ -255,6 +268,10 @@ public final class ColdStartBenchmark {
                 log.printf("  round %d: floor %d ms, %s %d ms (%d classes, %d MB)%n", round + 1, floor.firstMs(),
                         f, s.firstMs(), s.classesFirst(), s.vmHwmKb() / 1024);
             }
+            Sample components = runComponents(floorEvents, "round " + round);
+            samples.get(COMPONENTS).add(components);
+            log.printf("  round %d: floor + SDK, JSON log, metric %d ms (%d classes, %d MB)%n", round + 1,
+                    components.firstMs(), components.classesFirst(), components.vmHwmKb() / 1024);
         }
         double loadAfter = load1();
         Row floorRow = row(FLOOR, samples.get(FLOOR), Double.NaN, Double.NaN);
@@ -262,7 +279,9 @@ public final class ColdStartBenchmark {
                 .map(f -> row(f, samples.get(f), floorRow.firstMs(), sizeMb(jars.get(f)))).toList();
         Row floor = new Row(FLOOR, floorRow.firstMs(), 1.0, floorRow.warmMs(), floorRow.peakRssMb(), Double.NaN,
                 floorRow.classes(), floorRow.firstMsByRound());
-        return new Result(floor, rows, loadBefore, loadAfter, table(floor, rows, loadBefore, loadAfter));
+        Row components = row(COMPONENTS, samples.get(COMPONENTS), floorRow.firstMs(), Double.NaN);
+        return new Result(floor, components, rows, loadBefore, loadAfter,
+                table(floor, components, rows, loadBefore, loadAfter));
     }
 
     private static Row row(String name, List<Sample> samples, double floorMs, double jarMb) {
@@ -274,11 +293,12 @@ public final class ColdStartBenchmark {
                 samples.stream().map(Sample::firstMs).toList());
     }
 
-    static String table(Row floor, List<Row> rows, double loadBefore, double loadAfter) {
+    static String table(Row floor, Row components, List<Row> rows, double loadBefore, double loadAfter) {
         StringBuilder out = new StringBuilder();
         out.append("| function | first event ms | × floor | warm ms/event | peak RSS | jar | classes |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");
         out.append(line(floor));
+        out.append(line(components));
         rows.forEach(r -> out.append(line(r)));
         out.append(String.format(Locale.ROOT, "%nMedians of %d rounds (first event: per round %s); 1-minute load "
                 + "%.2f before, %.2f after.%n", floor.firstMsByRound().size() / Math.max(1, rows.size()),
@@ -289,7 +309,11 @@ public final class ColdStartBenchmark {
 
     private static String line(Row r) {
         return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.0f MB | %s | %d |%n",
-                r.function().equals(FLOOR) ? "floor (do-nothing Micronaut handler)" : r.function(), r.firstMs(),
+                switch (r.function()) {
+                    case FLOOR -> "floor (do-nothing Micronaut handler)";
+                    case COMPONENTS -> "floor + SDK, JSON log, metric (one GetItem, nothing of convoc's)";
+                    default -> r.function();
+                }, r.firstMs(),
                 r.timesFloor(), r.warmMs(), r.peakRssMb(),
                 Double.isNaN(r.jarMb()) ? "–" : String.format(Locale.ROOT, "%.1f MB", r.jarMb()), r.classes());
     }
@@ -638,6 +662,19 @@ public final class ColdStartBenchmark {
                 "FloorFunction", memory, toolOptions, awsSettings(), events);
     }
 
+    private Sample runComponents(List<String> events, String what) throws Exception {
+        List<String> classpath = new ArrayList<>(componentsClasspath);
+        classpath.add(runnerDir.toString());
+        Map<String, Object> globals = cloud.template().functionGlobals();
+        int memory = ((Number) globals.getOrDefault("MemorySize", 1024)).intValue();
+        String toolOptions = String.valueOf(Template.map(Template.map(globals.get("Environment")).get("Variables"))
+                .getOrDefault("JAVA_TOOL_OPTIONS", ""));
+        Map<String, String> system = awsSettings();
+        system.put("EVENTS_TABLE", cloud.tableName("EventsTable"));
+        return runChild("floor + components (" + what + ")", classpath, ColdStartComponentsHandler.class.getName(),
+                SQS_EVENT, "ComponentsFunction", memory, toolOptions, system, events);
+    }
+
     /** The emulators' endpoints, region, credentials: the system properties LocalCloud sets for the SDK. */
     private static Map<String, String> awsSettings() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -697,7 +734,8 @@ public final class ColdStartBenchmark {
      * of this module (no Micronaut metadata of the local run).
      */
     private static Path copyRunner(Path dir) throws IOException {
-        for (Class<?> c : List.of(ColdStartRunner.class, ColdStartFloorHandler.class)) {
+        for (Class<?> c : List.of(ColdStartRunner.class, ColdStartFloorHandler.class,
+                ColdStartComponentsHandler.class)) {
             String base = c.getName().replace('.', '/');
             Path source = Path.of(URI.create(c.getProtectionDomain().getCodeSource().getLocation().toString()));
             Path folder = source.resolve(base).getParent();

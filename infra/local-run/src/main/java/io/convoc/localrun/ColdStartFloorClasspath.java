@@ -33,13 +33,32 @@ final class ColdStartFloorClasspath {
             {"org.slf4j", "slf4j-simple"},
     };
 
+    /**
+     * The second reference's ({@link ColdStartComponentsHandler}): the floor's stack with the components every
+     * function uses in place of slf4j-simple: the SDK's DynamoDB client on the JDK's HTTP client, Powertools logging
+     * (log4j2) and metrics, at the functions' versions.
+     */
+    static final String[][] COMPONENTS = {
+            {"io.micronaut.aws", "micronaut-function-aws"},
+            {"io.micronaut.aws", "micronaut-aws-lambda-events-serde"},
+            {"io.micronaut.serde", "micronaut-serde-jackson"},
+            {"software.amazon.awssdk", "dynamodb", "netty-nio-client,apache-client"},
+            {"software.amazon.awssdk", "url-connection-client"},
+            {"software.amazon.lambda", "powertools-logging-log4j"},
+            {"software.amazon.lambda", "powertools-metrics"},
+    };
+
     static List<String> resolve(PrintStream log) throws IOException {
+        return resolve(log, "cold-start-floor", DEPENDENCIES);
+    }
+
+    static List<String> resolve(PrintStream log, String name, String[][] dependencies) throws IOException {
         Path root = Paths.root();
-        Path dir = root.resolve("infra/local-run/target/cold-start-floor");
+        Path dir = root.resolve("infra/local-run/target/" + name);
         Files.createDirectories(dir);
         Path pom = dir.resolve("pom.xml");
         Path out = dir.resolve("classpath.txt");
-        String text = pom(root, dir);
+        String text = pom(root, dir, name, dependencies);
         boolean same = Files.exists(pom) && Files.readString(pom).equals(text);
         if (!same) {
             Files.writeString(pom, text);
@@ -87,6 +106,10 @@ final class ColdStartFloorClasspath {
 
     /** A pom on convoc's root pom, with the floor's dependencies (versions from the parent's management). */
     static String pom(Path root, Path dir) throws IOException {
+        return pom(root, dir, "cold-start-floor", DEPENDENCIES);
+    }
+
+    static String pom(Path root, Path dir, String name, String[][] dependencies) throws IOException {
         String rootPom = Files.readString(root.resolve("pom.xml"), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("<groupId>io\\.convoc</groupId>\\s*<artifactId>convoc</artifactId>\\s*"
                 + "<version>([^<]+)</version>").matcher(rootPom);
@@ -94,9 +117,18 @@ final class ColdStartFloorClasspath {
             throw new IllegalStateException("no io.convoc:convoc version in " + root.resolve("pom.xml"));
         }
         StringBuilder deps = new StringBuilder();
-        for (String[] d : DEPENDENCIES) {
+        for (String[] d : dependencies) {
             deps.append("    <dependency><groupId>").append(d[0]).append("</groupId><artifactId>").append(d[1])
-                    .append("</artifactId></dependency>\n");
+                    .append("</artifactId>");
+            if (d.length > 2) {
+                deps.append("<exclusions>");
+                for (String excluded : d[2].split(",")) {
+                    deps.append("<exclusion><groupId>").append(d[0]).append("</groupId><artifactId>").append(excluded)
+                            .append("</artifactId></exclusion>");
+                }
+                deps.append("</exclusions>");
+            }
+            deps.append("</dependency>\n");
         }
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -109,10 +141,10 @@ final class ColdStartFloorClasspath {
                     <version>%s</version>
                     <relativePath>%s</relativePath>
                   </parent>
-                  <artifactId>convoc-cold-start-floor</artifactId>
+                  <artifactId>convoc-%s</artifactId>
                   <dependencies>
                 %s  </dependencies>
                 </project>
-                """.formatted(m.group(1), dir.relativize(root.resolve("pom.xml")), deps);
+                """.formatted(m.group(1), dir.relativize(root.resolve("pom.xml")), name, deps);
     }
 }

@@ -34,16 +34,18 @@ class ColdStartBenchmarkTest {
         List<String> lines = result.table().lines().toList();
         assertEquals("| function | first event ms | × floor | warm ms/event | peak RSS | jar | classes |", lines.get(0));
         assertEquals("|---|---:|---:|---:|---:|---:|---:|", lines.get(1));
-        assertTrue(lines.get(2).startsWith("| floor "), lines.get(2));
-        assertTrue(lines.get(3).startsWith("| api | "), lines.get(3));
-        for (String row : lines.subList(2, 4)) {
+        assertTrue(lines.get(2).startsWith("| floor (do-nothing"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("| floor + SDK, JSON log, metric"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("| api | "), lines.get(4));
+        for (String row : lines.subList(2, 5)) {
             assertEquals(9, row.split("\\|", -1).length, row); // 7 cells between 8 bars
         }
 
         ColdStartBenchmark.Row floor = result.floor();
+        ColdStartBenchmark.Row components = result.components();
         ColdStartBenchmark.Row api = result.functions().get(0);
         assertEquals("api", api.function());
-        for (ColdStartBenchmark.Row r : List.of(floor, api)) {
+        for (ColdStartBenchmark.Row r : List.of(floor, components, api)) {
             assertTrue(r.firstMs() > 0 && r.firstMs() < 120_000, r.toString());
             assertTrue(r.warmMs() > 0, r.toString());
             assertTrue(r.peakRssMb() > 10, r.toString());
@@ -53,6 +55,10 @@ class ColdStartBenchmarkTest {
         assertTrue(api.jarMb() > 1, api.toString());
         // the function loads more than the floor: its beans, the SDK clients, the handling of a real request
         assertTrue(api.classes() > floor.classes(), api + " / " + floor);
+        // the second reference loads the SDK, log4j and the metrics library on top of the floor, and no more than a
+        // function that uses them with its own code
+        assertTrue(components.classes() > floor.classes() + 1000, components + " / " + floor);
+        assertTrue(components.classes() < api.classes(), components + " / " + api);
     }
 
     @Test
