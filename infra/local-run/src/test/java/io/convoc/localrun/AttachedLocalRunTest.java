@@ -151,14 +151,15 @@ class AttachedLocalRunTest {
         String mobile = Flows.uniqueMobile();
         String id = flows.register("Berrada", email, mobile);
         JsonNode registration = flows.awaitRegistration(id, r -> r.path("status").asText().equals("LETTER_READY")
-                && Flows.notice(r, "EMAIL").equals("SENT") && Flows.notice(r, "SMS").equals("SENT"),
+                && Flows.all(r, "EMAIL", "SENT") && Flows.all(r, "SMS", "SENT"),
                 Duration.ofSeconds(90));
         byte[] letter = aws.s3().getObjectAsBytes(b -> b.bucket(run.cloud().bucketName("LettersBucket"))
                 .key("letters/assises-2024/" + id + "/v1.pdf")).asByteArray();
         assertEquals("%PDF", new String(letter, 0, 4, StandardCharsets.US_ASCII), registration.toString());
         List<SentMessages.Mail> mails = aws.sent().mailsTo(email);
         assertEquals(1, mails.size(), "the confirmation in the target's SES: " + aws.sent().mails());
-        assertFalse(aws.sent().smsTo(Flows.e164(mobile)).isEmpty(), "the SMS in the target's SNS: " + aws.sent().sms());
+        // registered in both languages: one SMS in French, one in Arabic
+        assertEquals(2, aws.sent().smsTo(Flows.e164(mobile)).size(), "the SMS in the target's SNS: " + aws.sent().sms());
         // the run reads them where the target lists them
         assertEquals(mails, run.cloud().sent().mailsTo(email));
     }

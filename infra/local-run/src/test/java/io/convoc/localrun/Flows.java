@@ -69,14 +69,18 @@ final class Flows {
         }
     }
 
-    /** The status of the registration's notice on {@code channel} (EMAIL, SMS), or "" if it has none. */
-    static String notice(JsonNode registration, String channel) {
+    /** Whether the registration has notices on {@code channel} (EMAIL, SMS: one per language) and all are at {@code status}. */
+    static boolean all(JsonNode registration, String channel, String status) {
+        int found = 0;
         for (JsonNode n : registration.path("notifications")) {
             if (n.path("channel").asText().equals(channel)) {
-                return n.path("status").asText();
+                if (!n.path("status").asText().equals(status)) {
+                    return false;
+                }
+                found++;
             }
         }
-        return "";
+        return found > 0;
     }
 
     /** A Moroccan mobile number (066x: a range libphonenumber knows) unique to this run, national form. */
