@@ -30,7 +30,8 @@ import java.util.Set;
  * The AWS APIs convoc uses, run on this machine by open-source emulators, with the resources of
  * template.yaml created in them. Production code is pointed at them the way the AWS SDK is pointed at
  * any endpoint (service-specific endpoint URLs, credentials and region as system properties), and each
- * function's environment variables are resolved from the template as CloudFormation would.
+ * function's environment variables are resolved from the template as CloudFormation would. {@link #attach} does the
+ * same on AWS APIs someone else runs (LocalStack), starting no emulator.
  */
 public final class LocalCloud implements AutoCloseable {
     public static final String REGION = "eu-west-3";
@@ -141,6 +142,10 @@ public final class LocalCloud implements AutoCloseable {
             cloud.endpoints.put("sns sms (sent)", target.sentSms().toString());
             cloud.exportSettings();
             return cloud;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            cloud.close();
+            // nothing answers there: say which target, not only the SDK's stack
+            throw new IllegalStateException("cannot reach " + target.name() + " (is it running?): " + e.getMessage(), e);
         } catch (RuntimeException e) {
             cloud.close();
             throw e;

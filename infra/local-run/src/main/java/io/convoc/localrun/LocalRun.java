@@ -449,7 +449,18 @@ public final class LocalRun implements AutoCloseable {
         Path metrics = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-metrics.jsonl");
         System.setOut(new PrintStream(new java.io.FileOutputStream(metrics.toFile(), true), true,
                 java.nio.charset.StandardCharsets.UTF_8));
-        LocalRun run = start(options, console);
+        LocalRun run;
+        try {
+            run = start(options, console);
+        } catch (IllegalStateException e) {
+            if (options.target() == null) {
+                throw e;
+            }
+            // an attached run's usual failure is a target that is not there: one line, not a stack
+            System.err.println("convoc: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         console.printf("  function logs             tail -f %s%n", log);
         console.printf("  metrics (EMF lines)       tail -f %s%n%n", metrics);
         if (options.seed()) {
