@@ -63,7 +63,11 @@ public final class SentMessages {
     }
 
     public List<Mail> mails() {
-        JsonNode root = get(mails);
+        return mails(get(mails));
+    }
+
+    /** The mails of a listing: aws-ses-v2-local's {@code /store} or LocalStack's {@code /_aws/ses}. */
+    static List<Mail> mails(JsonNode root) {
         List<Mail> out = new ArrayList<>();
         if (root.has("emails")) {
             for (JsonNode m : root.path("emails")) {
@@ -91,7 +95,11 @@ public final class SentMessages {
     }
 
     public List<Sms> sms() {
-        JsonNode root = get(sms);
+        return sms(get(sms));
+    }
+
+    /** The SMS of a listing: the SMS sink's {@code /messages} or LocalStack's {@code /_aws/sns/sms-messages}. */
+    static List<Sms> sms(JsonNode root) {
         List<Sms> out = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(s -> out.add(new Sms(s.path("messageId").asText(), s.path("phoneNumber").asText(),
