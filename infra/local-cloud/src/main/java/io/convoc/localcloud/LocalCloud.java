@@ -30,7 +30,8 @@ import java.util.Set;
  * The AWS APIs convoc uses, run on this machine by open-source emulators, with the resources of
  * template.yaml created in them. Production code is pointed at them the way the AWS SDK is pointed at
  * any endpoint (service-specific endpoint URLs, credentials and region as system properties), and each
- * function's environment variables are resolved from the template as CloudFormation would.
+ * function's environment variables are resolved from the template as CloudFormation would. {@link #attach} does the
+ * same on AWS APIs someone else runs (LocalStack), starting no emulator.
  */
 public final class LocalCloud implements AutoCloseable {
     public static final String REGION = "eu-west-3";
@@ -60,6 +61,12 @@ public final class LocalCloud implements AutoCloseable {
     private FaultInjector s3Faults;
     private volatile boolean atLeastOnce;
     private volatile Integer sqsConcurrency;
+    /** Null: this cloud runs its own emulators; else the AWS APIs it was attached to (LocalStack). */
+    private Attach attached;
+    private String streamsEndpoint;
+    private SentMessages sent;
+    /** What the attached target lacks or was not asked for, said in the banner. */
+    private final List<String> notes = new ArrayList<>();
 
     private LocalCloud(Template template, Path workDir, Map<String, String> parameters) {
         this.template = template;
@@ -91,8 +98,54 @@ public final class LocalCloud implements AutoCloseable {
             cloud.startSes();
             cloud.startSms();
             cloud.startSecrets();
+            cloud.sent = new SentMessages(URI.create(cloud.sesEmulator + "/store"),
+                    URI.create(cloud.smsSink.endpoint() + "/messages"));
             cloud.exportSettings();
             return cloud;
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts no emulator of its own for the AWS APIs: creates the template's resources (tables, queues and their
+     * redrive, bucket, secrets, and SES's sender identity and configuration set) on {@code target}, a LocalStack the
+     * user runs or an endpoint per service, the same way {@link #start} creates them in its emulators, and points
+     * every function and poller at it. The local Lambda (pollers, schedules, API gateway, sign-in) stays in this
+     * process. No fault injection (nothing stands between the functions and the target) and no SES event
+     * publishing (see {@link #startSesEvents}).
+     *
+     * @param dataDir where the secrets' values, tokens and logs are kept, or null for a temporary folder (and, as in
+     *                {@link #start}, queues with a 1-second visibility timeout, one worker each)
+     */
+    public static LocalCloud attach(Template template, Path dataDir, Map<String, String> parameters, Attach target) {
+        Path work = dataDir != null ? dataDir : tempDir();
+        LocalCloud cloud = new LocalCloud(template, work, parameters);
+        cloud.attached = Objects.requireNonNull(target);
+        if (dataDir == null) {
+            cloud.running.add(() -> LocalFiles.deleteTree(work));
+        }
+        try {
+            cloud.useDynamo(target.endpoint(Attach.Service.DYNAMODB).toString(),
+                    target.endpoint(Attach.Service.DYNAMODB_STREAMS).toString());
+            String s3 = target.endpoint(Attach.Service.S3).toString();
+            cloud.useS3(s3, s3);
+            cloud.useSqs(target.endpoint(Attach.Service.SQS).toString(), dataDir == null ? 1 : null);
+            cloud.attachSes(target.endpoint(Attach.Service.SES).toString());
+            String sns = target.endpoint(Attach.Service.SNS).toString();
+            cloud.endpoints.put("sns", sns);
+            System.setProperty("aws.endpointUrlSns", sns);
+            cloud.attachSecrets(target.endpoint(Attach.Service.SECRETS_MANAGER).toString());
+            cloud.sent = new SentMessages(target.sentMails(), target.sentSms());
+            cloud.endpoints.put("ses (sent mails)", target.sentMails().toString());
+            cloud.endpoints.put("sns sms (sent)", target.sentSms().toString());
+            cloud.exportSettings();
+            return cloud;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            cloud.close();
+            // nothing answers there: say which target, not only the SDK's stack
+            throw new IllegalStateException("cannot reach " + target.name() + " (is it running?): " + e.getMessage(), e);
         } catch (RuntimeException e) {
             cloud.close();
             throw e;
@@ -108,11 +161,17 @@ public final class LocalCloud implements AutoCloseable {
         }
         Emulator emulator = Emulator.start("DynamoDB (dynoxide)", command, port, workDir.resolve("dynoxide.log"));
         running.add(emulator);
-        endpoints.put("dynamodb", emulator.endpoint());
-        System.setProperty("aws.endpointUrlDynamoDb", emulator.endpoint());
-        System.setProperty("aws.endpointUrlDynamoDbStreams", emulator.endpoint());
+        useDynamo(emulator.endpoint(), emulator.endpoint());
+    }
+
+    /** Points the functions at DynamoDB (and its Streams) there, and creates the template's tables. */
+    private void useDynamo(String endpoint, String streams) {
+        endpoints.put("dynamodb", endpoint);
+        streamsEndpoint = streams;
+        System.setProperty("aws.endpointUrlDynamoDb", endpoint);
+        System.setProperty("aws.endpointUrlDynamoDbStreams", streams);
         dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(emulator.endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.of(REGION))
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
@@ -146,29 +205,42 @@ public final class LocalCloud implements AutoCloseable {
             // and presigned URLs hold); the cloud's own client, which tests read with, goes straight to s3proxy
             s3Faults = FaultInjector.start(endpoint, FaultInjector.Service.S3);
             running.add(s3Faults);
-            endpoints.put("s3", s3Faults.endpoint());
-            System.setProperty("aws.endpointUrlS3", s3Faults.endpoint());
-            s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
-                    .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
-                    .forcePathStyle(true).build();
-            running.add(s3);
-            template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> {
-                String bucket = id.toLowerCase(java.util.Locale.ROOT);
-                if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
-                    s3.createBucket(b -> b.bucket(bucket));
-                }
-                physicalIds.put(id, bucket);
-            });
+            useS3(s3Faults.endpoint(), endpoint);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start S3 (s3proxy)", e);
         }
+    }
+
+    /**
+     * Points the functions at S3 there ({@code functions}), reads it directly ({@code direct}), and creates the
+     * template's buckets.
+     */
+    private void useS3(String functions, String direct) {
+        endpoints.put("s3", functions);
+        System.setProperty("aws.endpointUrlS3", functions);
+        s3 = S3Client.builder().endpointOverride(URI.create(direct)).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(true).build();
+        running.add(s3);
+        template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> {
+            String bucket = id.toLowerCase(java.util.Locale.ROOT);
+            if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+                // outside us-east-1 S3 wants the bucket's region named (LocalStack checks it as AWS does)
+                s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            }
+            physicalIds.put(id, bucket);
+        });
     }
 
     private void startSqs(Integer visibilityOverride) {
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
         int port = server.waitUntilStarted().localAddress().getPort();
         running.add(server::stopAndWait);
-        String endpoint = "http://127.0.0.1:" + port;
+        useSqs("http://127.0.0.1:" + port, visibilityOverride);
+    }
+
+    /** Points the functions at SQS there, and creates the template's queues with their redrive policies. */
+    private void useSqs(String endpoint, Integer visibilityOverride) {
         endpoints.put("sqs", endpoint);
         System.setProperty("aws.endpointUrlSqs", endpoint);
         sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
@@ -225,6 +297,72 @@ public final class LocalCloud implements AutoCloseable {
             System.setProperty("aws.endpointUrlSecretsManager", emulator.endpoint());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Secrets Manager emulator", e);
+        }
+    }
+
+    /**
+     * Points the functions at SES v2 there, and makes what AWS needs before a mail goes out and an emulator may check:
+     * the sender's identity ({@code SenderAddress}; LocalStack verifies it at once) and the template's configuration
+     * sets (the functions name one in every send). Their event destinations are not created: no function here would
+     * receive their events. An endpoint that has no identities nor configuration sets (aws-ses-v2-local answers 404)
+     * sends from any address: that is noted, not an error.
+     */
+    private void attachSes(String endpoint) {
+        endpoints.put("ses", endpoint);
+        System.setProperty("aws.endpointUrlSesV2", endpoint);
+        try (software.amazon.awssdk.services.sesv2.SesV2Client ses = software.amazon.awssdk.services.sesv2.SesV2Client
+                .builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+            String sender = resolve(Map.of("Ref", "SenderAddress"));
+            java.util.regex.Matcher address = java.util.regex.Pattern.compile("<([^>]+)>").matcher(sender);
+            String identity = address.find() ? address.group(1) : sender.strip();
+            boolean managed = createIfMissing(() -> ses.createEmailIdentity(b -> b.emailIdentity(identity)));
+            for (String set : template.resourcesOfType("AWS::SES::ConfigurationSet").keySet()) {
+                String name = resolve(Map.of("Ref", set));
+                managed &= createIfMissing(() -> ses.createConfigurationSet(b -> b.configurationSetName(name)));
+            }
+            if (!managed) {
+                notes.add("SES at " + endpoint + " keeps no identities nor configuration sets: it sends from any address");
+            }
+        }
+    }
+
+    /** @return false when the endpoint does not have that kind of resource at all (404) */
+    private static boolean createIfMissing(Runnable create) {
+        try {
+            create.run();
+            return true;
+        } catch (software.amazon.awssdk.services.sesv2.model.AlreadyExistsException alreadyThere) {
+            return true; // a LocalStack that outlived an earlier run
+        } catch (software.amazon.awssdk.services.sesv2.model.SesV2Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates the template's secrets there with the values of the data folder (so that tokens printed by an earlier
+     * run still verify), or sets those values if they exist; the functions get the ARNs Secrets Manager returned.
+     */
+    private void attachSecrets(String endpoint) {
+        endpoints.put("secrets manager", endpoint);
+        System.setProperty("aws.endpointUrlSecretsManager", endpoint);
+        try (software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secrets =
+                     software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                             .endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+                             .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+            for (String name : template.resourcesOfType("AWS::SecretsManager::Secret").keySet()) {
+                String value = secret(name);
+                String arn;
+                try {
+                    arn = secrets.createSecret(b -> b.name(name).secretString(value)).arn();
+                } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException e) {
+                    arn = secrets.putSecretValue(b -> b.secretId(name).secretString(value)).arn();
+                }
+                physicalIds.put(name, arn);
+            }
         }
     }
 
@@ -498,7 +636,7 @@ public final class LocalCloud implements AutoCloseable {
     public void startFunctions(java.util.Collection<String> functionLogicalIds) {
         software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams =
                 software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
-                        .endpointOverride(URI.create(endpoints.get("dynamodb"))).region(Region.of(REGION))
+                        .endpointOverride(URI.create(streamsEndpoint)).region(Region.of(REGION))
                         .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         running.add(streams);
         List<SqsPoller> queuePollers = new ArrayList<>();
@@ -629,6 +767,10 @@ public final class LocalCloud implements AutoCloseable {
      * random). A seeded {@code random} makes the faults repeatable.
      */
     public void injectFaults(Map<String, Double> fractions, java.util.Random random) {
+        if (attached != null && !fractions.isEmpty()) {
+            throw new IllegalStateException("no fault injection when attached to " + attached.name()
+                    + ": nothing of the local cloud stands between the functions and it");
+        }
         fractions.forEach((provider, fraction) -> {
             FaultInjector injector = faultInjector(provider);
             injector.failRandomly(fraction, random);
@@ -648,6 +790,9 @@ public final class LocalCloud implements AutoCloseable {
     /** The random faults in force, by provider (those with none left out). */
     public Map<String, String> faultsInForce() {
         Map<String, String> out = new LinkedHashMap<>();
+        if (attached != null) {
+            return out;
+        }
         for (String provider : List.of("ses", "sms", "s3")) {
             FaultInjector injector = faultInjector(provider);
             if (injector.randomFaults() != null) {
@@ -662,6 +807,12 @@ public final class LocalCloud implements AutoCloseable {
      * publishes to get an event for every mail the SES emulator accepted.
      */
     public void startSesEvents(java.util.Collection<String> functionLogicalIds) {
+        if (attached != null) {
+            // LocalStack publishes SES v1 events to a configuration set's SNS topic, but no function here is
+            // subscribed to its topics (the local Lambda has no SNS subscriptions): e-mails stay SENT
+            throw new IllegalStateException("SES event publishing is the embedded cloud's: not when attached to "
+                    + attached.name());
+        }
         java.util.Set<String> topics = new java.util.HashSet<>();
         template.resourcesOfType("AWS::SES::ConfigurationSetEventDestination").values().forEach(d -> topics.add(
                 String.valueOf(Template.map(Template.map(Template.map(d.properties().get("EventDestination"))
@@ -699,9 +850,27 @@ public final class LocalCloud implements AutoCloseable {
                         .anyMatch(e -> "SNS".equals(Template.map(e).get("Type")))).toList();
     }
 
-    /** The SES emulator's own address: {@code GET /store} lists the mails as JSON, {@code /} is its inbox. */
+    /**
+     * The SES emulator's own address: {@code GET /store} lists the mails as JSON, {@code /} is its inbox. Null when
+     * attached (see {@link #sent()}).
+     */
     public String sesEmulator() {
         return sesEmulator;
+    }
+
+    /** The mails SES accepted and the SMS SNS published, read where the emulators (or LocalStack) list them. */
+    public SentMessages sent() {
+        return sent;
+    }
+
+    /** What this cloud is attached to, or null when it runs its own emulators. */
+    public Attach attached() {
+        return attached;
+    }
+
+    /** What the attached target lacks, for the banner (empty with the embedded emulators). */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /** Failures to inject between the code and the SES emulator. */

@@ -2,11 +2,15 @@ package io.convoc.localcloud;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Creates the template's SQS queues in ElasticMQ, with their visibility timeouts and redrive policies. */
+/**
+ * Creates the template's SQS queues (in ElasticMQ, or on an attached target), with their visibility timeouts and
+ * redrive policies.
+ */
 final class Queues {
     private Queues() {
     }
@@ -32,7 +36,15 @@ final class Queues {
             if (retention != null) {
                 attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, cloud.resolve(retention));
             }
-            String url = sqs.createQueue(b -> b.queueName(id).attributes(attributes)).queueUrl();
+            String url;
+            try {
+                url = sqs.createQueue(b -> b.queueName(id).attributes(attributes)).queueUrl();
+            } catch (QueueNameExistsException otherAttributes) {
+                // there from an earlier run with other timeouts (an attached LocalStack outlives runs): take it over
+                url = sqs.getQueueUrl(b -> b.queueName(id)).queueUrl();
+                String existing = url;
+                sqs.setQueueAttributes(b -> b.queueUrl(existing).attributes(attributes));
+            }
             urls.put(id, url);
         });
         return urls;

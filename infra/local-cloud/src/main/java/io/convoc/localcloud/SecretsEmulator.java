@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * No open-source emulator of Secrets Manager is served here, so this is one, as small as the functions need: it
+ * No open-source emulator of Secrets Manager is served here, so this is one, as small as the local cloud needs: it
  * speaks {@code GetSecretValue} (AWS JSON 1.1, {@code X-Amz-Target: secretsmanager.GetSecretValue}) and answers
  * with the secret's value, found by its name or by its ARN; an unknown secret is SDK's
- * {@code ResourceNotFoundException}. The values are the local cloud's (kept in its data folder).
+ * {@code ResourceNotFoundException}. The values are the local cloud's (kept in its data folder), or those a client
+ * gave with {@code CreateSecret} / {@code PutSecretValue} (what a local cloud attached to this one does, as it
+ * does on LocalStack), which win.
  */
 public final class SecretsEmulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,6 +26,8 @@ public final class SecretsEmulator implements AutoCloseable {
     private final String arnPrefix;
     /** A secret's value by its logical name; null: no such secret. */
     private final Function<String, String> values;
+    /** Secrets created or changed through the API, by name. */
+    private final Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SecretsEmulator(HttpServer server, String arnPrefix, Function<String, String> values) {
         this.server = server;
@@ -58,13 +62,38 @@ public final class SecretsEmulator implements AutoCloseable {
                 error(exchange, "SerializationException", "the body is not JSON");
                 return;
             }
-            if (!"secretsmanager.GetSecretValue".equals(target)) {
-                error(exchange, "UnknownOperationException", "this emulator only answers GetSecretValue, not " + target);
+            String id = request == null ? "" : request.path(
+                    "secretsmanager.CreateSecret".equals(target) ? "Name" : "SecretId").asText("");
+            String name = id.startsWith(arnPrefix) ? id.substring(arnPrefix.length()) : id;
+            if ("secretsmanager.CreateSecret".equals(target) || "secretsmanager.PutSecretValue".equals(target)) {
+                boolean create = target.endsWith("CreateSecret");
+                String secret = request == null ? null : request.path("SecretString").asText(null);
+                if (name.isEmpty() || secret == null) {
+                    error(exchange, "InvalidParameterException", "a name and a SecretString are needed");
+                    return;
+                }
+                boolean exists = stored.containsKey(name) || values.apply(name) != null;
+                if (create && exists) {
+                    error(exchange, "ResourceExistsException", "The operation failed because the secret " + name
+                            + " already exists.");
+                    return;
+                }
+                if (!create && !exists) {
+                    error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+                    return;
+                }
+                stored.put(name, secret);
+                ObjectNode answer = JSON.createObjectNode().put("ARN", arnOf(name)).put("Name", name)
+                        .put("VersionId", "local-" + Integer.toHexString(secret.hashCode()));
+                LocalHttp.send(exchange, 200, Map.of("Content-Type", JSON_11), JSON.writeValueAsBytes(answer));
                 return;
             }
-            String id = request == null ? "" : request.path("SecretId").asText("");
-            String name = id.startsWith(arnPrefix) ? id.substring(arnPrefix.length()) : id;
-            String value = name.isEmpty() ? null : values.apply(name);
+            if (!"secretsmanager.GetSecretValue".equals(target)) {
+                error(exchange, "UnknownOperationException", "this emulator answers GetSecretValue, CreateSecret and "
+                        + "PutSecretValue, not " + target);
+                return;
+            }
+            String value = name.isEmpty() ? null : stored.getOrDefault(name, values.apply(name));
             if (value == null) {
                 error(exchange, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
                 return;

@@ -4,6 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -54,14 +55,24 @@ public final class Tables {
             }
             try {
                 dynamo.createTable(request.build());
+                // AWS (and LocalStack) create a table in the background: wait for it as CloudFormation does
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(id));
             } catch (ResourceInUseException alreadyThere) {
-                // a persisted local run: keep the data
+                // a persisted local run (or a LocalStack that outlived an earlier run): keep the data
             }
             Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
             if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
-                dynamo.updateTimeToLive(b -> b.tableName(id).timeToLiveSpecification(
-                        TimeToLiveSpecification.builder().enabled(true)
-                                .attributeName((String) ttl.get("AttributeName")).build()));
+                try {
+                    dynamo.updateTimeToLive(b -> b.tableName(id).timeToLiveSpecification(
+                            TimeToLiveSpecification.builder().enabled(true)
+                                    .attributeName((String) ttl.get("AttributeName")).build()));
+                } catch (DynamoDbException e) {
+                    // DynamoDB (LocalStack's too) refuses to enable it twice: an existing table already has it
+                    if (e.getMessage() == null || !e.getMessage().toLowerCase(java.util.Locale.ROOT)
+                            .contains("already enabled")) {
+                        throw e;
+                    }
+                }
             }
             names.put(id, id);
         });

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.convoc.aws.dynamo.ProgrammeTable;
 import io.convoc.core.event.Programme;
+import io.convoc.localcloud.Attach;
 import io.convoc.localcloud.HttpApiGateway;
 import io.convoc.localcloud.LocalSignIn;
 import io.convoc.localcloud.LocalCloud;
@@ -43,19 +44,37 @@ public final class LocalRun implements AutoCloseable {
      * @param atLeastOnce     every SQS and stream batch handled twice (see {@link LocalCloud#atLeastOnce(boolean)})
      * @param faults          provider ({@code ses}, {@code sms}, {@code s3}) → fraction of its requests that fail
      * @param faultSeed       seeds the faults' draws (repeatable runs), or null
+     * @param target          the AWS APIs someone else runs (LocalStack) to attach to, or null for the embedded
+     *                        emulators
      */
     public record Options(int port, Path dataDir, boolean seed, int scheduleSeconds, boolean atLeastOnce,
-                          Map<String, Double> faults, Long faultSeed) {
+                          Map<String, Double> faults, Long faultSeed, Attach target) {
         static final String USAGE = "options: --port N, --data DIR, --in-memory, --no-seed, --schedule-seconds N, "
-                + "--at-least-once, --faults ses=0.2,sms=0.2,s3=0.05[,seed=N]";
+                + "--at-least-once, --faults ses=0.2,sms=0.2,s3=0.05[,seed=N], "
+                + "--target embedded|localstack[=http://host:port]";
 
         public Options {
             faults = Map.copyOf(faults);
+            if (target != null && !faults.isEmpty()) {
+                throw new IllegalArgumentException("--faults needs the embedded emulators (the fault injectors stand "
+                        + "in front of them), not --target " + target.name());
+            }
+        }
+
+        /** On the embedded emulators. */
+        public Options(int port, Path dataDir, boolean seed, int scheduleSeconds, boolean atLeastOnce,
+                       Map<String, Double> faults, Long faultSeed) {
+            this(port, dataDir, seed, scheduleSeconds, atLeastOnce, faults, faultSeed, null);
         }
 
         /** No schedules, no duplicates, no faults: what tests start unless they ask. */
         public Options(int port, Path dataDir, boolean seed) {
             this(port, dataDir, seed, 0, false, Map.of(), null);
+        }
+
+        /** These options, run against {@code target} instead of the embedded emulators. */
+        public Options on(Attach target) {
+            return new Options(port, dataDir, seed, scheduleSeconds, atLeastOnce, faults, faultSeed, target);
         }
 
         static Options parse(String[] args) {
@@ -66,8 +85,15 @@ public final class LocalRun implements AutoCloseable {
             boolean atLeastOnce = false;
             Map<String, Double> faults = new java.util.LinkedHashMap<>();
             Long faultSeed = null;
+            Attach target = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--target" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("--target needs embedded or localstack[=http://host:port]");
+                        }
+                        target = target(args[++i]);
+                    }
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--data" -> data = Path.of(args[++i]);
                     case "--in-memory" -> data = null;
@@ -104,7 +130,26 @@ public final class LocalRun implements AutoCloseable {
             if (scheduleSeconds < 0) {
                 throw new IllegalArgumentException("--schedule-seconds " + scheduleSeconds + ": 0 (never) or more");
             }
-            return new Options(port, data, seed, scheduleSeconds, atLeastOnce, faults, faultSeed);
+            return new Options(port, data, seed, scheduleSeconds, atLeastOnce, faults, faultSeed, target);
+        }
+
+        private static Attach target(String value) {
+            if (value.equals("embedded")) {
+                return null;
+            }
+            if (value.equals("localstack")) {
+                return Attach.localStack(Attach.LOCALSTACK_DEFAULT);
+            }
+            if (value.startsWith("localstack=")) {
+                String endpoint = value.substring("localstack=".length());
+                try {
+                    return Attach.localStack(new java.net.URI(endpoint));
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalArgumentException("--target " + value + ": not a URL", e);
+                }
+            }
+            throw new IllegalArgumentException("--target " + value + ": embedded, localstack or "
+                    + "localstack=http://host:port");
         }
     }
 
@@ -113,7 +158,9 @@ public final class LocalRun implements AutoCloseable {
             Files.createDirectories(options.dataDir());
         }
         Template template = Template.project();
-        LocalRun run = new LocalRun(LocalCloud.start(template, options.dataDir(), LocalCloud.LOCAL_PARAMETERS));
+        LocalRun run = new LocalRun(options.target() == null
+                ? LocalCloud.start(template, options.dataDir(), LocalCloud.LOCAL_PARAMETERS)
+                : LocalCloud.attach(template, options.dataDir(), LocalCloud.LOCAL_PARAMETERS, options.target()));
         try {
             run.cloud.atLeastOnce(options.atLeastOnce());
             if (!options.faults().isEmpty()) {
@@ -133,7 +180,9 @@ public final class LocalRun implements AutoCloseable {
             api.set(run.cloud.newHandler("ApiFunction"));
             run.running.add(api);
             run.cloud.startFunctions(run.cloud.eventDrivenFunctions());
-            run.cloud.startSesEvents(run.cloud.topicSubscribers());
+            if (options.target() == null) {
+                run.cloud.startSesEvents(run.cloud.topicSubscribers());
+            }
             if (options.scheduleSeconds() > 0) {
                 run.cloud.startSchedules(run.cloud.scheduledFunctions(), Duration.ofSeconds(options.scheduleSeconds()),
                         out);
@@ -200,7 +249,8 @@ public final class LocalRun implements AutoCloseable {
 
     private void describe(PrintStream out) {
         out.println();
-        out.println("convoc local cloud is running (Ctrl-C to stop)");
+        out.println(cloud.attached() == null ? "convoc local cloud is running (Ctrl-C to stop)"
+                : "convoc local cloud is running on " + cloud.attached().name() + " (Ctrl-C to stop)");
         out.printf("  Console (browser)         %s%n", consoleUrl());
         for (String user : List.of("organizer", "protocol")) {
             out.printf("    sign in as %-9s password %s%n", user, consolePassword(user));
@@ -251,7 +301,16 @@ public final class LocalRun implements AutoCloseable {
                 cloud.bucketName("LettersBucket"));
         out.printf("  aws --endpoint-url %s s3 cp s3://%s/<a key listed above> letter.pdf%n", cloud.endpoints().get("s3"),
                 cloud.bucketName("LettersBucket"));
-        out.printf("  curl -s %sstore    (the mails SES received, as JSON)%n", cloud.endpoints().get("ses (inbox)"));
+        out.printf("  curl -s '%s'    (the mails SES received, as JSON)%n", cloud.sent().mailsUri());
+        out.printf("  curl -s '%s'    (the SMS SNS published, as JSON)%n", cloud.sent().smsUri());
+        if (cloud.attached() != null) {
+            out.println();
+            out.println("Not on " + cloud.attached().name() + ":");
+            out.println("  SES delivery events: no function gets them here (the embedded cloud's SES events are its own),"
+                    + " so e-mails stay SENT, never DELIVERED, BOUNCED or COMPLAINED");
+            out.println("  fault injection (--faults): it stands in front of the embedded emulators only");
+            cloud.notes().forEach(note -> out.println("  " + note));
+        }
     }
 
     /** What the local Lambda does beyond the defaults: schedules, duplicate deliveries, faults. */
@@ -270,7 +329,9 @@ public final class LocalRun implements AutoCloseable {
             out.println("  at least once: every SQS and stream batch is handled twice, the second time reordered");
         }
         Map<String, String> faults = cloud.faultsInForce();
-        if (faults.isEmpty()) {
+        if (cloud.attached() != null) {
+            out.println("  faults: none (fault injection needs the embedded emulators)");
+        } else if (faults.isEmpty()) {
             out.println("  faults: none (--faults ses=0.2,sms=0.2,s3=0.05 to inject some)");
         } else {
             out.printf("  faults in force%s:%n", options.faultSeed() == null ? "" : " (seed " + options.faultSeed() + ")");
@@ -388,7 +449,18 @@ public final class LocalRun implements AutoCloseable {
         Path metrics = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-metrics.jsonl");
         System.setOut(new PrintStream(new java.io.FileOutputStream(metrics.toFile(), true), true,
                 java.nio.charset.StandardCharsets.UTF_8));
-        LocalRun run = start(options, console);
+        LocalRun run;
+        try {
+            run = start(options, console);
+        } catch (IllegalStateException e) {
+            if (options.target() == null) {
+                throw e;
+            }
+            // an attached run's usual failure is a target that is not there: one line, not a stack
+            System.err.println("convoc: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         console.printf("  function logs             tail -f %s%n", log);
         console.printf("  metrics (EMF lines)       tail -f %s%n%n", metrics);
         if (options.seed()) {
