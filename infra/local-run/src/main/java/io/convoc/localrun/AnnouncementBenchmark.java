@@ -280,6 +280,7 @@ public final class AnnouncementBenchmark {
             request.setRawQueryString("eventId=" + eventId);
             request.setQueryStringParameters(Map.of("eventId", eventId));
             request.setBody(csv.toString());
+            Map<String, Long> cpuBefore = CpuAccount.now();
             long t0 = System.nanoTime();
             APIGatewayV2HTTPResponse answer = api.handleRequest(request,
                     new io.convoc.localcloud.LocalContext("ApiFunction", 1536, 30));
@@ -303,6 +304,7 @@ public final class AnnouncementBenchmark {
                 Thread.sleep(250);
             }
             Measure pipeline = new Measure(count, (System.nanoTime() - t0) / 1e9);
+            Map<String, Long> pipelineCpu = CpuAccount.between(cpuBefore, CpuAccount.now());
             // the same mail size: a letter the pipeline made, attached to a composed e-mail
             Registration someone = new RegistrationTable(enhanced, cloud.dynamo(), cloud.tableName("RegistrationsTable"),
                     cloud.tableName("RegistrationLookupsTable")).list(eventId,
@@ -313,12 +315,17 @@ public final class AnnouncementBenchmark {
             byte[] mail = new EmailComposer(EmailSettings.builder().from("assises@anra.ma", "Assises").build())
                     .compose(new io.convoc.notices.Confirmation(programme, someone),
                             io.convoc.notices.email.LetterFile.attachedOnly(someone.letter().reference(), letter)).raw();
+            Map<String, Long> beforeRaw = CpuAccount.now();
             Measure raw = rawSends(mail, count, concurrency);
+            Map<String, Long> rawCpu = CpuAccount.between(beforeRaw, CpuAccount.now());
             out.printf("import of %d invitees (request answered in %.1f s) to every confirmation e-mail at SES: "
                     + "%.1f s = %.1f e-mails/s%n", count, importSeconds, pipeline.seconds(), pipeline.perSecond());
             out.printf("raw SES SendEmail of the same size (letter attached), %d threads: %.1f s = %.0f/s; "
                     + "pipeline ÷ raw = %.2f%n", concurrency, raw.seconds(), raw.perSecond(),
                     pipeline.perSecond() / raw.perSecond());
+            out.print("  the import, per invitee (request, letter, confirmation):\n"
+                    + CpuAccount.perItem(pipelineCpu, count, "invitee"));
+            out.print("  the raw sends, per mail:\n" + CpuAccount.perItem(rawCpu, count, "mail"));
         }
     }
 

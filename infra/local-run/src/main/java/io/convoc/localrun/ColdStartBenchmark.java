@@ -52,8 +52,8 @@ import java.util.stream.Collectors;
  *
  * <p>The local cloud runs in this process. Each measure is a child JVM ({@link ColdStartRunner}) started with the
  * template's {@code JAVA_TOOL_OPTIONS} ({@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1}), {@code -Xshare:auto},
- * {@code -XX:+UseSerialGC} and a heap of 85 % of the function's {@code MemorySize}, as Lambda's Java runtime starts
- * a function; on the function's Lambda jar alone (plus the runner), with only its own template environment and the
+ * {@code -XX:+UseSerialGC}, a heap of 85 % of the function's {@code MemorySize} and that memory as the JVM's view of
+ * the machine's ({@code -XX:MaxRAM}, as the container shows it in Lambda), as Lambda's Java runtime starts a function; on the function's Lambda jar alone (plus the runner), with only its own template environment and the
  * emulators' endpoints, region and credentials as system properties (as {@link LocalCloud} gives them). The events
  * are the samples of {@code events/}, made real: the data they name exists in the local cloud (an organizer's token
  * for the api, registrations for on-registration, the notices and queue messages on-registration made for the
@@ -652,27 +652,28 @@ public final class ColdStartBenchmark {
     }
 
     private Sample runFloor(List<String> events, String what) throws Exception {
-        List<String> classpath = new ArrayList<>(floorClasspath);
-        classpath.add(runnerDir.toString());
-        Map<String, Object> globals = cloud.template().functionGlobals();
-        int memory = ((Number) globals.getOrDefault("MemorySize", 1024)).intValue();
-        String toolOptions = String.valueOf(Template.map(Template.map(globals.get("Environment")).get("Variables"))
-                .getOrDefault("JAVA_TOOL_OPTIONS", ""));
-        return runChild("floor (" + what + ")", classpath, ColdStartFloorHandler.class.getName(), SQS_EVENT,
-                "FloorFunction", memory, toolOptions, awsSettings(), events);
+        return runReference("floor (" + what + ")", floorClasspath, ColdStartFloorHandler.class, "FloorFunction",
+                awsSettings(), events);
     }
 
     private Sample runComponents(List<String> events, String what) throws Exception {
-        List<String> classpath = new ArrayList<>(componentsClasspath);
+        Map<String, String> system = awsSettings();
+        system.put("EVENTS_TABLE", cloud.tableName("EventsTable"));
+        return runReference("floor + components (" + what + ")", componentsClasspath, ColdStartComponentsHandler.class,
+                "ComponentsFunction", system, events);
+    }
+
+    /** A reference handler on its class path (and the runner's), with the template's Globals memory and options. */
+    private Sample runReference(String label, List<String> referenceClasspath, Class<?> handler, String functionName,
+                                Map<String, String> system, List<String> events) throws Exception {
+        List<String> classpath = new ArrayList<>(referenceClasspath);
         classpath.add(runnerDir.toString());
         Map<String, Object> globals = cloud.template().functionGlobals();
         int memory = ((Number) globals.getOrDefault("MemorySize", 1024)).intValue();
         String toolOptions = String.valueOf(Template.map(Template.map(globals.get("Environment")).get("Variables"))
                 .getOrDefault("JAVA_TOOL_OPTIONS", ""));
-        Map<String, String> system = awsSettings();
-        system.put("EVENTS_TABLE", cloud.tableName("EventsTable"));
-        return runChild("floor + components (" + what + ")", classpath, ColdStartComponentsHandler.class.getName(),
-                SQS_EVENT, "ComponentsFunction", memory, toolOptions, system, events);
+        return runChild(label, classpath, handler.getName(), SQS_EVENT, functionName, memory, toolOptions, system,
+                events);
     }
 
     /** The emulators' endpoints, region, credentials: the system properties LocalCloud sets for the SDK. */
@@ -696,6 +697,9 @@ public final class ColdStartBenchmark {
         command.add("-Xshare:auto");
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx" + (memoryMb * 85 / 100) + "m");
+        // the memory the JVM sees, as in Lambda's container (MemorySize): its other defaults (the initial heap, 1/64
+        // of it) follow from that, not from this machine's 24 GiB (an initial heap of 384 MB)
+        command.add("-XX:MaxRAM=" + memoryMb + "m");
         command.addAll(options.childArgs());
         system.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
