@@ -424,15 +424,22 @@ class EmailSenderHandlerTest {
     void aSendWhoseAnswerWasLostIsUnknownAndTheMailIsNotSentTwice() throws Exception {
         cloud.sesFaults().failRandomly(new FaultInjector.RandomFaults(1.0, java.util.Set.of(FaultInjector.Kind.TIMEOUT),
                 java.time.Duration.ofSeconds(8)), new java.util.Random(1));
-        Notification n;
+        Notification n = queuedConfirmation(pdf());
+        java.util.List<JsonNode> lines;
         try {
-            n = queuedConfirmation(pdf());
-            enqueue(n);
-            Notification unknown = await(n, DeliveryStatus.UNKNOWN);
-            assertTrue(unknown.statusReason().contains("answer lost"), unknown.statusReason());
+            lines = io.convoc.localcloud.LogLines.of(() -> {
+                enqueue(n);
+                Notification unknown = await(n, DeliveryStatus.UNKNOWN);
+                assertTrue(unknown.statusReason().contains("answer lost"), unknown.statusReason());
+                return unknown;
+            });
         } finally {
             cloud.sesFaults().failRandomly(0, new java.util.Random(1));
         }
+        // the one line the template's UnknownNotices filter counts: { $.level = "WARN" && $.outcome = "UNKNOWN" }
+        assertEquals(1, io.convoc.localcloud.LogLines.with(lines, "noticeId", n.id()).stream()
+                .filter(l -> l.path("level").asText().equals("WARN") && l.path("outcome").asText().equals("UNKNOWN"))
+                .count(), lines.toString());
         enqueue(n); // the message again, as a redelivery
         awaitQueueDrained();
         assertEquals(DeliveryStatus.UNKNOWN, await(n, DeliveryStatus.UNKNOWN).status());

@@ -6,6 +6,7 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
 
 /**
  * Every five minutes (an EventBridge schedule): the SENDING notices whose lease ran out, taken back (see
@@ -21,9 +22,9 @@ public class NoticeReconcilerHandler extends MicronautRequestHandler<ScheduledEv
     public NoticeReconciler.Report execute(ScheduledEvent event) {
         NoticeReconciler.Report report = reconciler.run();
         if (report.unknown() > 0) {
-            // the UnknownNotices metric filter of the template counts this line
+            // the UnknownNotices metric filter of the template adds up this line's field (a JSON number)
             LOG.warn("notices UNKNOWN: {} (the provider was called, its answer lost: sent or not, to look at)",
-                    report.unknown());
+                    StructuredArguments.entry("unknownNotices", report.unknown()));
         }
         if (report.total() > 0) {
             LOG.warn("expired sending leases: {} sent (status write lost), {} requeued, {} UNKNOWN, {} skipped",

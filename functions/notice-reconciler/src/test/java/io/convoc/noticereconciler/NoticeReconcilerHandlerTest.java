@@ -155,9 +155,17 @@ class NoticeReconcilerHandlerTest {
                 Instant.now()));
 
         // the schedule's event as events/ keeps it
-        NoticeReconciler.Report report = handler.execute(com.amazonaws.services.lambda.runtime.tests.EventLoader
-                .loadScheduledEvent(SampleData.file("scheduled/every-minute.json").toString()));
-        assertEquals(new NoticeReconciler.Report(1, 1, 1, 0), report);
+        NoticeReconciler.Report[] report = new NoticeReconciler.Report[1];
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> lines = io.convoc.localcloud.LogLines.of(() ->
+                report[0] = handler.execute(com.amazonaws.services.lambda.runtime.tests.EventLoader
+                        .loadScheduledEvent(SampleData.file("scheduled/every-minute.json").toString())));
+        assertEquals(new NoticeReconciler.Report(1, 1, 1, 0), report[0]);
+        // what the template's UnknownNotices metric filter adds up: { $.unknownNotices > 0 }, value $.unknownNotices
+        com.fasterxml.jackson.databind.JsonNode unknown = lines.stream().filter(l -> l.has("unknownNotices"))
+                .findFirst().orElseThrow(() -> new AssertionError("no unknownNotices line: " + lines));
+        assertTrue(unknown.get("unknownNotices").isNumber(), unknown.toString());
+        assertEquals(1, unknown.get("unknownNotices").asInt());
+        assertEquals("WARN", unknown.get("level").asText());
 
         assertEquals(DeliveryStatus.UNKNOWN, stored(lostAnswer).status());
         assertTrue(stored(lostAnswer).statusReason().contains("sent or not"), stored(lostAnswer).statusReason());

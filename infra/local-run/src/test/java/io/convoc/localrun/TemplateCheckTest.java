@@ -98,16 +98,53 @@ class TemplateCheckTest {
         assertTrue(filters.size() >= 5, filters.keySet().toString());
         filters.forEach((id, filter) -> {
             String pattern = String.valueOf(filter.properties().get("FilterPattern"));
-            assertTrue(pattern.startsWith("\"") && pattern.endsWith("\""), id + ": a quoted phrase, " + pattern);
-            String phrase = pattern.substring(1, pattern.length() - 1);
             String group = String.valueOf(Template.map(filter.properties().get("LogGroupName")).get("Ref"));
             String function = group.replaceAll("LogGroup$", "");
             String codeUri = String.valueOf(template.function(function).get("CodeUri"));
             String module = codeUri.split("/")[1];
             List<String> modules = List.of(module, "core", "aws", "notices");
-            boolean written = modules.stream().anyMatch(m -> sourcesContain(m, phrase));
-            assertTrue(written, id + ": no code of " + function + " writes \"" + phrase + "\"");
+            for (String words : wordsOf(id, pattern)) {
+                boolean written = modules.stream().anyMatch(m -> sourcesContain(m, words));
+                assertTrue(written, id + ": no code of " + function + " writes " + words);
+            }
         });
+    }
+
+    /**
+     * What a filter pattern needs the code to write: a quoted phrase as it is; for a JSON pattern (the functions' log
+     * lines are JSON), each field it reads, as a key the code gives a line ({@code "outcome"}), and each text it
+     * compares a field with; {@code level} is the layout's own.
+     */
+    static List<String> wordsOf(String id, String pattern) {
+        if (pattern.startsWith("\"") && pattern.endsWith("\"")) {
+            return List.of(pattern.substring(1, pattern.length() - 1));
+        }
+        assertTrue(pattern.startsWith("{") && pattern.endsWith("}"), id + ": a quoted phrase or a JSON pattern, "
+                + pattern);
+        List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("\\$\\.(\\w+)").matcher(pattern);
+        while (field.find()) {
+            if (!field.group(1).equals("level")) {
+                words.add("\"" + field.group(1) + "\"");
+            }
+        }
+        java.util.regex.Matcher text = java.util.regex.Pattern.compile("\\$\\.(\\w+)\\s*=\\s*\"([^\"]+)\"")
+                .matcher(pattern);
+        while (text.find()) {
+            if (!text.group(1).equals("level")) {
+                words.add(text.group(2));
+            }
+        }
+        assertTrue(!words.isEmpty(), id + ": reads no field, " + pattern);
+        return words;
+    }
+
+    @Test
+    void aJsonFilterPatternNeedsItsFieldsAndValuesWrittenByTheCode() {
+        assertEquals(List.of("\"outcome\"", "UNKNOWN"),
+                wordsOf("F", "{ $.level = \"WARN\" && $.outcome = \"UNKNOWN\" }"));
+        assertEquals(List.of("\"unknownNotices\""), wordsOf("F", "{ $.unknownNotices > 0 }"));
+        assertEquals(List.of("delivery report dropped"), wordsOf("F", "\"delivery report dropped\""));
     }
 
     private static boolean sourcesContain(String module, String phrase) {
