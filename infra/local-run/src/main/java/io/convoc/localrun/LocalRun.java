@@ -78,6 +78,15 @@ public final class LocalRun implements AutoCloseable {
         }
 
         static Options parse(String[] args) {
+            return parse(args, System.getenv("AWS_ENDPOINT_URL"));
+        }
+
+        /**
+         * @param endpointSetting the standard AWS endpoint setting ({@code AWS_ENDPOINT_URL}): without {@code --target},
+         *                        a run where it is set attaches to it as to LocalStack ({@code --target embedded}
+         *                        overrides it)
+         */
+        static Options parse(String[] args, String endpointSetting) {
             int port = 8080;
             Path data = Paths.root().resolve(".local-cloud");
             boolean seed = true;
@@ -86,9 +95,11 @@ public final class LocalRun implements AutoCloseable {
             Map<String, Double> faults = new java.util.LinkedHashMap<>();
             Long faultSeed = null;
             Attach target = null;
+            boolean targetGiven = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--target" -> {
+                        targetGiven = true;
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("--target needs embedded or localstack[=http://host:port]");
                         }
@@ -129,6 +140,14 @@ public final class LocalRun implements AutoCloseable {
             }
             if (scheduleSeconds < 0) {
                 throw new IllegalArgumentException("--schedule-seconds " + scheduleSeconds + ": 0 (never) or more");
+            }
+            if (!targetGiven && endpointSetting != null && !endpointSetting.isBlank()) {
+                try {
+                    target = target("localstack=" + endpointSetting.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("AWS_ENDPOINT_URL=" + endpointSetting
+                            + ": a LocalStack to run on is http(s)://host:port (or --target embedded)", e);
+                }
             }
             return new Options(port, data, seed, scheduleSeconds, atLeastOnce, faults, faultSeed, target);
         }

@@ -39,8 +39,21 @@ class LocalRunOptionsTest {
 
     @Test
     void runsOnTheEmbeddedEmulatorsUnlessAskedForLocalStack() {
-        assertNull(LocalRun.Options.parse(new String[0]).target());
-        assertNull(LocalRun.Options.parse(new String[]{"--target", "embedded"}).target());
+        assertNull(LocalRun.Options.parse(new String[0], null).target());
+        assertNull(LocalRun.Options.parse(new String[0], " ").target());
+        assertNull(LocalRun.Options.parse(new String[]{"--target", "embedded"}, null).target());
+    }
+
+    @Test
+    void theStandardEndpointSettingAttachesToLocalStackUnlessATargetIsGiven() {
+        Attach fromSetting = LocalRun.Options.parse(new String[0], "http://localhost:4566").target();
+        assertTrue(fromSetting.localStack());
+        assertEquals(URI.create("http://localhost:4566"), fromSetting.endpoint(Attach.Service.DYNAMODB));
+        assertNull(LocalRun.Options.parse(new String[]{"--target", "embedded"}, "http://localhost:4566").target());
+        assertEquals(URI.create("http://other:4566"), LocalRun.Options.parse(
+                new String[]{"--target", "localstack=http://other:4566"}, "http://localhost:4566").target()
+                .endpoint(Attach.Service.S3));
+        assertThrows(IllegalArgumentException.class, () -> LocalRun.Options.parse(new String[0], "localhost:4566"));
     }
 
     @Test
