@@ -187,12 +187,14 @@ public final class ColdStartBenchmark {
         this.floorClasspath = ColdStartFloorClasspath.resolve(log);
         this.componentsClasspath = new ArrayList<>(ColdStartFloorClasspath.resolve(log, "cold-start-components",
                 ColdStartFloorClasspath.COMPONENTS));
-        // the functions' log configuration (functions/aws), alone in a folder of its own
+        // the functions' log configuration and layout (functions/aws), alone in a folder of their own
         Path logConfig = work.resolve("components-resources");
         Files.createDirectories(logConfig);
-        try (var in = ColdStartBenchmark.class.getResourceAsStream("/log4j2.properties")) {
-            Files.copy(java.util.Objects.requireNonNull(in, "functions/aws log4j2.properties"),
-                    logConfig.resolve("log4j2.properties"));
+        for (String resource : List.of("log4j2.properties", "convoc-log-layout.json")) {
+            try (var in = ColdStartBenchmark.class.getResourceAsStream("/" + resource)) {
+                Files.copy(java.util.Objects.requireNonNull(in, "functions/aws " + resource),
+                        logConfig.resolve(resource));
+            }
         }
         componentsClasspath.add(logConfig.toString());
         // the jars as they are now, copied: a build running meanwhile (mvn package) may rewrite them mid-run
