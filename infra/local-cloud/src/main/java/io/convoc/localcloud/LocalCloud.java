@@ -170,12 +170,7 @@ public final class LocalCloud implements AutoCloseable {
         streamsEndpoint = streams;
         System.setProperty("aws.endpointUrlDynamoDb", endpoint);
         System.setProperty("aws.endpointUrlDynamoDbStreams", streams);
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.of(REGION))
-                .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        dynamo = client(DynamoDbClient.builder(), endpoint);
         running.add(dynamo);
         physicalIds.putAll(Tables.create(dynamo, template));
     }
@@ -218,9 +213,7 @@ public final class LocalCloud implements AutoCloseable {
     private void useS3(String functions, String direct) {
         endpoints.put("s3", functions);
         System.setProperty("aws.endpointUrlS3", functions);
-        s3 = S3Client.builder().endpointOverride(URI.create(direct)).region(Region.of(REGION))
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(true).build();
+        s3 = client(S3Client.builder().forcePathStyle(true), direct);
         running.add(s3);
         template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(id -> {
             String bucket = id.toLowerCase(java.util.Locale.ROOT);
@@ -243,8 +236,7 @@ public final class LocalCloud implements AutoCloseable {
     private void useSqs(String endpoint, Integer visibilityOverride) {
         endpoints.put("sqs", endpoint);
         System.setProperty("aws.endpointUrlSqs", endpoint);
-        sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = client(SqsClient.builder(), endpoint);
         running.add(sqs);
         queueUrls.putAll(Queues.create(sqs, template, this, visibilityOverride));
         if (visibilityOverride != null) {
@@ -310,9 +302,8 @@ public final class LocalCloud implements AutoCloseable {
     private void attachSes(String endpoint) {
         endpoints.put("ses", endpoint);
         System.setProperty("aws.endpointUrlSesV2", endpoint);
-        try (software.amazon.awssdk.services.sesv2.SesV2Client ses = software.amazon.awssdk.services.sesv2.SesV2Client
-                .builder().endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (software.amazon.awssdk.services.sesv2.SesV2Client ses = client(
+                software.amazon.awssdk.services.sesv2.SesV2Client.builder(), endpoint)) {
             String sender = resolve(Map.of("Ref", "SenderAddress"));
             java.util.regex.Matcher address = java.util.regex.Pattern.compile("<([^>]+)>").matcher(sender);
             String identity = address.find() ? address.group(1) : sender.strip();
@@ -349,10 +340,8 @@ public final class LocalCloud implements AutoCloseable {
     private void attachSecrets(String endpoint) {
         endpoints.put("secrets manager", endpoint);
         System.setProperty("aws.endpointUrlSecretsManager", endpoint);
-        try (software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secrets =
-                     software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
-                             .endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
-                             .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secrets = client(
+                software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), endpoint)) {
             for (String name : template.resourcesOfType("AWS::SecretsManager::Secret").keySet()) {
                 String value = secret(name);
                 String arn;
@@ -589,6 +578,14 @@ public final class LocalCloud implements AutoCloseable {
         return out.toString();
     }
 
+    /** The local cloud's own client of a service at {@code endpoint}: its region, its credentials, the JDK's HTTP. */
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder,
+                                                                                                 String endpoint) {
+        return builder.endpointOverride(URI.create(endpoint)).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
@@ -634,10 +631,8 @@ public final class LocalCloud implements AutoCloseable {
      * twice.
      */
     public void startFunctions(java.util.Collection<String> functionLogicalIds) {
-        software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams =
-                software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
-                        .endpointOverride(URI.create(streamsEndpoint)).region(Region.of(REGION))
-                        .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams = client(
+                software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder(), streamsEndpoint);
         running.add(streams);
         List<SqsPoller> queuePollers = new ArrayList<>();
         for (String fn : functionLogicalIds) {

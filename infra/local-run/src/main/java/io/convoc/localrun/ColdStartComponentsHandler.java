@@ -24,6 +24,11 @@ import java.util.Map;
  */
 public class ColdStartComponentsHandler extends MicronautRequestHandler<SQSEvent, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(ColdStartComponentsHandler.class);
+
+    static {
+        // as the functions do once (functions/aws Measurements): standard output, no probing for an agent
+        EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
+    }
     private final DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     private final String table = System.getProperty("EVENTS_TABLE");
 
@@ -33,7 +38,6 @@ public class ColdStartComponentsHandler extends MicronautRequestHandler<SQSEvent
         boolean found = dynamo.getItem(b -> b.tableName(table).key(Map.of(
                 "eventId", AttributeValue.fromS("cold-start"), "itemKey", AttributeValue.fromS("none")))).hasItem();
         LOG.atInfo().addKeyValue("outcome", found ? "FOUND" : "NONE").log("reference event handled");
-        EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
         MetricsFactory.getMetricsInstance().flushSingleMetric("ReferenceEvents", 1, MetricUnit.COUNT, "convoc",
                 DimensionSet.of("Outcome", found ? "FOUND" : "NONE"));
         return null;
